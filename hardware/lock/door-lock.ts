@@ -1,0 +1,154 @@
+// The door lock: release(ms) energises the relay and guarantees it goes off again after the
+// time, on close(), on open() (a crash or power cut never leaves the door open) and after
+// the relay board reconnects. Failing to switch off is retried until it succeeds.
+import { EventEmitter } from 'node:events';
+import { type DeviceStatus, deviceStatus } from '../device-status';
+import { LockError, type Relay, type RelayConfirmation } from './relay';
+
+export type LockReason = 'start-up' | 'reconnect' | 'timer' | 'lock' | 'shutdown' | 'release-failed';
+
+export interface DoorLockEvents {
+  released: [{ at: Date; until: Date; confirmation: RelayConfirmation }];
+  locked: [{ at: Date; reason: LockReason; confirmation: RelayConfirmation }];
+  /** A switch failed (not thrown: the lock keeps retrying the switch-off). */
+  fault: [LockError];
+  status: [DeviceStatus];
+}
+
+export interface DoorLockOptions {
+  relay: Relay;
+  /** Longest release accepted (default 60 000 ms). */
+  maxReleaseMs?: number;
+  /** Wait between attempts to switch off after a failure (default 500 ms). */
+  offRetryMs?: number;
+  now?: () => number;
+}
+
+const asLockError = (error: unknown) => (error instanceof LockError ? error : new LockError('write-failed', error instanceof Error ? error.message : String(error)));
+
+export class DoorLock extends EventEmitter<DoorLockEvents> {
+  private readonly relay: Relay;
+  private readonly now: () => number;
+  private readonly maxReleaseMs: number;
+  private readonly offRetryMs: number;
+  private opened = false;
+  private started = false;
+  private releasedUntil: number | null = null;
+  private lastReleaseEnd: number | null = null;
+  private releaseTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private offFault: LockError | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: DoorLockOptions) {
+    super();
+    this.relay = options.relay;
+    this.now = options.now ?? Date.now;
+    this.maxReleaseMs = options.maxReleaseMs ?? 60_000;
+    this.offRetryMs = options.offRetryMs ?? 500;
+    this.relay.on('status', (status) => {
+      if (this.started && status.state === 'connected') void this.switchOff('reconnect');
+      this.emit('status', this.status());
+    });
+  }
+
+  /** Opens the relay and switches it off before anything else. */
+  async open(): Promise<DeviceStatus> {
+    if (this.opened) return this.status();
+    this.opened = true;
+    const status = await this.relay.open();
+    this.started = true;
+    if (status.state === 'connected') await this.switchOff('start-up');
+    return this.status();
+  }
+
+  /** Switches off, then closes the relay. */
+  async close(): Promise<void> {
+    if (!this.opened) return;
+    await this.switchOff('shutdown');
+    this.opened = false;
+    this.started = false;
+    this.clearTimers();
+    await this.relay.close();
+  }
+
+  /** Unlocks for `ms`; resolves once the relay is confirmed on. */
+  async release(ms: number): Promise<void> {
+    if (!Number.isFinite(ms) || ms <= 0 || ms > this.maxReleaseMs) {
+      throw new LockError('bad-duration', `release time must be between 1 and ${this.maxReleaseMs} ms`);
+    }
+    if (!this.opened) throw new LockError('not-connected', 'the lock is not open');
+    const at = this.now();
+    // The off timer is armed before the relay is switched on, so no path leaves it on.
+    this.armReleaseTimer(ms);
+    this.releasedUntil = at + ms;
+    let confirmation: RelayConfirmation;
+    try {
+      confirmation = await this.serial(() => this.relay.set(true));
+    } catch (error) {
+      await this.switchOff('release-failed');
+      throw asLockError(error);
+    }
+    if (this.releasedUntil !== null) this.emit('released', { at: new Date(at), until: new Date(at + ms), confirmation });
+  }
+
+  /** Locks now, ending a release early. */
+  async lock(): Promise<void> {
+    await this.switchOff('lock');
+    if (this.offFault) throw this.offFault;
+  }
+
+  get isReleased(): boolean {
+    return this.releasedUntil !== null && this.now() < this.releasedUntil;
+  }
+
+  /** Released now or less than `graceMs` ago (a patron may pull the door as it relocks). */
+  wasReleasedWithin(graceMs: number): boolean {
+    return this.isReleased || (this.lastReleaseEnd !== null && this.now() - this.lastReleaseEnd <= graceMs);
+  }
+
+  status(): DeviceStatus {
+    const relay = this.relay.status();
+    if (relay.state === 'connected' && this.offFault) return deviceStatus('error', new Date(this.now()), `cannot confirm the lock is off: ${this.offFault.message}`);
+    return relay;
+  }
+
+  private async switchOff(reason: LockReason): Promise<void> {
+    if (this.releasedUntil !== null) this.lastReleaseEnd = this.now();
+    this.releasedUntil = null;
+    this.clearTimers();
+    try {
+      const confirmation = await this.serial(() => this.relay.set(false));
+      const hadFault = this.offFault !== null;
+      this.offFault = null;
+      this.emit('locked', { at: new Date(this.now()), reason, confirmation });
+      if (hadFault) this.emit('status', this.status());
+    } catch (error) {
+      this.offFault = asLockError(error);
+      this.emit('fault', this.offFault);
+      this.emit('status', this.status());
+      // A disconnected board is switched off when it reconnects; anything else is retried.
+      const retry = this.opened && reason !== 'shutdown' && this.offFault.code !== 'not-connected';
+      if (retry) this.retryTimer = setTimeout(() => void this.switchOff(reason), this.offRetryMs);
+    }
+  }
+
+  private armReleaseTimer(ms: number): void {
+    this.clearTimers();
+    this.releaseTimer = setTimeout(() => void this.switchOff('timer'), ms);
+  }
+
+  private clearTimers(): void {
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.releaseTimer = null;
+    this.retryTimer = null;
+  }
+
+  /** Relay switches run one at a time, in the order asked. */
+  private serial<T>(action: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(action, action);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

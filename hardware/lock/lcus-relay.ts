@@ -1,0 +1,54 @@
+// LCUS serial relay module driver. The module sends nothing back, so a switch is confirmed
+// only as far as the port allows: the command was written and drained.
+import { EventEmitter } from 'node:events';
+import type { DeviceStatus } from '../device-status';
+import type { SerialBinding } from '../serial/binding';
+import { type ReconnectOptions, SerialLink } from '../serial/serial-link';
+import { encodeLcus } from './lcus-codec';
+import { LockError, type Relay, type RelayConfirmation, type RelayEvents } from './relay';
+
+export interface LcusRelayOptions {
+  path: string;
+  /** Channel on the module, from 1 (default 1). */
+  relay?: number;
+  baudRate?: number;
+  binding?: SerialBinding;
+  reconnect?: ReconnectOptions | false;
+  now?: () => number;
+}
+
+export class LcusRelay extends EventEmitter<RelayEvents> implements Relay {
+  readonly canReadBack = false;
+  readonly relay: number;
+  readonly link: SerialLink;
+
+  constructor(options: LcusRelayOptions) {
+    super();
+    this.relay = options.relay ?? 1;
+    encodeLcus(this.relay, false); // validates the relay number now
+    this.link = new SerialLink({ path: options.path, baudRate: options.baudRate ?? 9600, binding: options.binding, reconnect: options.reconnect, now: options.now });
+    this.link.on('status', (status) => this.emit('status', status));
+  }
+
+  open(): Promise<DeviceStatus> {
+    return this.link.open();
+  }
+
+  close(): Promise<void> {
+    return this.link.close();
+  }
+
+  status(): DeviceStatus {
+    return this.link.status();
+  }
+
+  async set(on: boolean): Promise<RelayConfirmation> {
+    if (!this.link.isConnected) throw new LockError('not-connected', `relay module ${this.link.path} is not connected`);
+    try {
+      await this.link.write(encodeLcus(this.relay, on));
+    } catch (error) {
+      throw new LockError('write-failed', `relay ${this.relay}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return 'written';
+  }
+}

@@ -1,0 +1,9 @@
+// The serial transport: link (open/write/read/reconnect/modem status), framing, test doubles.
+export { type DeviceState, type DeviceStatus, deviceStatus } from '../device-status';
+export { SerialLinkError, type SerialLinkErrorCode } from './errors';
+export type { PortStatus, SerialBinding, SerialBindingPort, SerialOpenOptions, SerialPortInfo } from './binding';
+export { SerialLink, backoffDelay, type ReconnectOptions, type SerialLinkEvents, type SerialLinkOptions } from './serial-link';
+export { LineFramer, encodeLine, suffixBytes, type LineFramerOptions, type LineSuffix } from './line-framer';
+export { InterByteTimeoutFramer, type InterByteTimeoutOptions, type Timers } from './inter-byte-timeout';
+export { FakeSerialBinding, FakeSerialDevice, FakeSerialPort } from './fake-binding';
+export { openPtyPair, socatAvailable, PtyUnavailableError, type PtyPair, type PtyPairOptions } from './pty-pair';

@@ -1,0 +1,239 @@
+// One serial device at one path: opens it, reads bytes, writes (drained), and keeps trying to
+// reopen it with back-off when it goes away (cable unplugged, pty closed) until close().
+import { EventEmitter } from 'node:events';
+import type { PortStatus, SerialBinding, SerialBindingPort } from './binding';
+import { type DeviceStatus, deviceStatus, statusChanged } from '../device-status';
+import { SerialLinkError } from './errors';
+
+export type { PortStatus } from './binding';
+
+export interface ReconnectOptions {
+  /** First wait after a failure (default 250 ms). */
+  initialDelayMs?: number;
+  /** Longest wait between attempts (default 5000 ms). */
+  maxDelayMs?: number;
+  /** Each failed attempt multiplies the wait by this (default 2). */
+  factor?: number;
+}
+
+export interface SerialLinkOptions {
+  path: string;
+  baudRate?: number;
+  dataBits?: 5 | 6 | 7 | 8;
+  parity?: 'none' | 'even' | 'odd' | 'mark' | 'space';
+  stopBits?: 1 | 1.5 | 2;
+  /** The serialport binding; defaults to the platform's native one (loaded on first open). */
+  binding?: SerialBinding;
+  /** false: stay disconnected after a failure. */
+  reconnect?: ReconnectOptions | false;
+  now?: () => number;
+}
+
+export interface SerialLinkEvents {
+  data: [Buffer];
+  status: [DeviceStatus];
+}
+
+const READ_SIZE = 4096;
+
+/** Delay before reconnect attempt number `attempt` (0-based). */
+export function backoffDelay(attempt: number, options: ReconnectOptions = {}): number {
+  const initial = options.initialDelayMs ?? 250;
+  const max = options.maxDelayMs ?? 5000;
+  const factor = options.factor ?? 2;
+  return Math.min(max, initial * factor ** Math.min(attempt, 30));
+}
+
+async function nativeBinding(): Promise<SerialBinding> {
+  const { SerialPort } = await import('serialport');
+  return SerialPort.binding as SerialBinding;
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim();
+}
+
+/** Device absent vs. present-but-failing: ENOENT is "unplugged", anything else an error. */
+function stateForOpenError(error: unknown): 'disconnected' | 'error' {
+  return /ENOENT|no such file|not found/i.test(describe(error)) ? 'disconnected' : 'error';
+}
+
+export class SerialLink extends EventEmitter<SerialLinkEvents> {
+  readonly path: string;
+  private readonly options: SerialLinkOptions;
+  private readonly now: () => number;
+  private binding: SerialBinding | undefined;
+  private port: SerialBindingPort | null = null;
+  private wanted = false;
+  private attempts = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private writeChain: Promise<void> = Promise.resolve();
+  private opening: Promise<void> | null = null;
+  private current: DeviceStatus;
+
+  constructor(options: SerialLinkOptions) {
+    super();
+    this.options = options;
+    this.path = options.path;
+    this.binding = options.binding;
+    this.now = options.now ?? Date.now;
+    this.current = deviceStatus('disconnected', new Date(this.now()), 'not opened');
+  }
+
+  status(): DeviceStatus {
+    return this.current;
+  }
+
+  get isConnected(): boolean {
+    return this.port !== null;
+  }
+
+  /**
+   * Starts the link and makes one attempt to open the device. Resolves with the resulting
+   * status; a missing device is not an error here: the link keeps retrying in the background.
+   */
+  async open(): Promise<DeviceStatus> {
+    if (this.wanted) return this.current;
+    this.wanted = true;
+    this.attempts = 0;
+    await (this.opening ?? this.attempt());
+    return this.current;
+  }
+
+  /** Stops reconnecting and closes the device. The link can be opened again later. */
+  async close(): Promise<void> {
+    this.wanted = false;
+    this.clearRetry();
+    const port = this.port;
+    this.port = null;
+    if (port?.isOpen) await port.close().catch(() => undefined);
+    this.setStatus('disconnected', 'closed');
+  }
+
+  /** Resolves once connected; rejects with a `timeout` SerialLinkError after `timeoutMs`. */
+  whenConnected(timeoutMs = 5000): Promise<void> {
+    if (this.port) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onStatus = (status: DeviceStatus) => {
+        if (status.state !== 'connected') return;
+        clearTimeout(timer);
+        this.off('status', onStatus);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.off('status', onStatus);
+        reject(new SerialLinkError('timeout', `${this.path} did not connect within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.on('status', onStatus);
+    });
+  }
+
+  /** Writes bytes in order and resolves once the OS has transmitted them (drained). */
+  write(bytes: Uint8Array): Promise<void> {
+    const run = this.writeChain.then(() => this.writeNow(Buffer.from(bytes)));
+    this.writeChain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Modem-status lines (CTS/DSR/DCD), e.g. for a door contact. */
+  async get(): Promise<PortStatus> {
+    const port = this.port;
+    if (!port) throw new SerialLinkError('not-connected', `${this.path} is not connected`);
+    try {
+      return await port.get();
+    } catch (error) {
+      throw new SerialLinkError('modem-status-failed', `${this.path}: cannot read modem status: ${describe(error)}`);
+    }
+  }
+
+  private async writeNow(bytes: Buffer): Promise<void> {
+    const port = this.port;
+    if (!this.wanted) throw new SerialLinkError('closed', `${this.path} is closed`);
+    if (!port) throw new SerialLinkError('not-connected', `${this.path} is not connected`);
+    try {
+      await port.write(bytes);
+      await port.drain();
+    } catch (error) {
+      if (!(error as { canceled?: boolean }).canceled) this.lost(port, error);
+      throw new SerialLinkError('write-failed', `${this.path}: write failed: ${describe(error)}`);
+    }
+  }
+
+  /** One open attempt at a time, even when close() and open() come quickly after each other. */
+  private attempt(): Promise<void> {
+    this.retryTimer = null;
+    if (!this.wanted || this.port) return Promise.resolve();
+    this.opening ??= this.tryOpen().finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private async tryOpen(): Promise<void> {
+    let port: SerialBindingPort;
+    try {
+      this.binding ??= await nativeBinding();
+      port = await this.binding.open({
+        path: this.path,
+        baudRate: this.options.baudRate ?? 9600,
+        dataBits: this.options.dataBits ?? 8,
+        parity: this.options.parity ?? 'none',
+        stopBits: this.options.stopBits ?? 1,
+      });
+    } catch (error) {
+      this.setStatus(stateForOpenError(error), `cannot open: ${describe(error)}`);
+      this.scheduleRetry();
+      return;
+    }
+    if (!this.wanted) {
+      await port.close().catch(() => undefined);
+      return;
+    }
+    this.port = port;
+    this.attempts = 0;
+    this.setStatus('connected');
+    void this.readLoop(port);
+  }
+
+  private async readLoop(port: SerialBindingPort): Promise<void> {
+    const buffer = Buffer.alloc(READ_SIZE);
+    while (this.port === port) {
+      try {
+        const { bytesRead } = await port.read(buffer, 0, READ_SIZE);
+        if (this.port !== port) return;
+        if (bytesRead > 0) this.emit('data', Buffer.from(buffer.subarray(0, bytesRead)));
+      } catch (error) {
+        if ((error as { canceled?: boolean }).canceled || this.port !== port) return;
+        this.lost(port, error);
+        return;
+      }
+    }
+  }
+
+  /** The device went away under us: drop the port and start reconnecting. */
+  private lost(port: SerialBindingPort, error: unknown): void {
+    if (this.port !== port) return;
+    this.port = null;
+    if (port.isOpen) void port.close().catch(() => undefined);
+    this.setStatus('disconnected', `lost: ${describe(error)}`);
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    const reconnect = this.options.reconnect;
+    if (!this.wanted || reconnect === false || this.retryTimer) return;
+    const delay = backoffDelay(this.attempts++, reconnect ?? {});
+    this.retryTimer = setTimeout(() => void this.attempt(), delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private setStatus(state: DeviceStatus['state'], detail?: string): void {
+    if (!statusChanged(this.current, state, detail)) return;
+    const since = this.current.state === state ? this.current.since : new Date(this.now());
+    this.current = deviceStatus(state, since, detail);
+    this.emit('status', this.current);
+  }
+}

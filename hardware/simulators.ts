@@ -1,0 +1,158 @@
+// Every device simulator that can run by itself on a pty pair: the driver end is linked at
+// a path a kiosk configuration names, the simulator speaks the device's bytes on the other.
+// Used by `kiosk simulate` and by the runtime's embedded default. To add a device: one entry.
+import { maskCpr } from '../policy/cpr';
+import { SerialCardReaderSimulator, simCardFrom, type HealthCardFormat } from './card-reader/card-reader-sim';
+import { LcusRelaySimulator } from './lock/relay-sims';
+import { SerialPinPadSimulator } from './pin-pad/pin-pad-sim';
+import { openPtyPair, type PtyPair } from './serial/pty-pair';
+import type { LineSuffix } from './serial/line-framer';
+import { rfidSimulatorEntry } from './rfid/simulator/rfid-sim-entry';
+import { printerSimulatorEntry } from './printer/printer-sim-entry';
+
+export interface RunningSimulator {
+  readonly name: string;
+  /** Where the driver opens the device (the link path asked for). */
+  readonly devicePath: string;
+  /** One interactive command line (e.g. "swipe 0101801234"); resolves with a reply line. */
+  command(line: string): Promise<string>;
+  /** Lines describing the commands, for `help`. */
+  readonly help: readonly string[];
+  stop(): Promise<void>;
+}
+
+export interface SimulatorStartOptions {
+  /** Where the simulator reports what it sees (e.g. relay switches). No CPR or PIN goes here. */
+  log?: (line: string) => void;
+  /** Line suffix for line-based devices (default CR). */
+  suffix?: LineSuffix;
+}
+
+export interface SimulatorEntry {
+  summary: string;
+  start(linkPath: string, options?: SimulatorStartOptions): Promise<RunningSimulator>;
+}
+
+export class SimulatorCommandError extends Error {
+  override name = 'SimulatorCommandError';
+}
+
+/** Runs `body` on the simulator end of a fresh pty pair whose driver end is at `linkPath`. */
+async function onPty<T extends { stop(): Promise<void> }>(linkPath: string, make: (pair: PtyPair) => Promise<T>): Promise<{ pair: PtyPair; sim: T; stop(): Promise<void> }> {
+  const pair = await openPtyPair({ deviceLink: linkPath });
+  try {
+    const sim = await make(pair);
+    return { pair, sim, stop: async () => { await sim.stop(); await pair.close(); } };
+  } catch (error) {
+    await pair.close();
+    throw error;
+  }
+}
+
+const FORMATS: readonly HealthCardFormat[] = ['track2', 'tracks1and2', 'barcode', 'track2-bare'];
+
+const cardReader: SimulatorEntry = {
+  summary: 'serial health-card / library-card reader (line + suffix)',
+  async start(linkPath, options = {}) {
+    const { sim, stop } = await onPty(linkPath, async (pair) => {
+      const sim = new SerialCardReaderSimulator({ path: pair.simulatorPath, suffix: options.suffix ?? 'CR' });
+      await sim.start();
+      return sim;
+    });
+    return {
+      name: 'card-reader',
+      devicePath: linkPath,
+      help: [
+        'swipe <CPR|card number> [track2|tracks1and2|barcode|track2-bare]  read a card (10 digits = health card)',
+        'half                                                              a half read (card pulled too fast)',
+        'noise                                                             line noise',
+      ],
+      async command(line) {
+        const [verb, value, format] = line.trim().split(/\s+/);
+        if (verb === 'swipe' && value) {
+          if (format !== undefined && !FORMATS.includes(format as HealthCardFormat)) throw new SimulatorCommandError(`unknown format '${format}'`);
+          const card = simCardFrom(value, (format as HealthCardFormat | undefined) ?? 'track2');
+          await sim.swipe(card);
+          return 'cpr' in card ? `swiped health card ${maskCpr(card.cpr)}` : `swiped library card (${card.cardNumber.length} characters)`;
+        }
+        if (verb === 'half') return sim.sendRaw(';12081000\r').then(() => 'sent a half read');
+        if (verb === 'noise') return sim.sendRaw(Buffer.from([0x00, 0xff, 0x13, 0x0d])).then(() => 'sent noise');
+        throw new SimulatorCommandError(`unknown command '${line.trim()}'`);
+      },
+      stop,
+    };
+  },
+};
+
+const pinPad: SimulatorEntry = {
+  summary: 'serial PIN pad (ASCII digits, # enter, * clear)',
+  async start(linkPath) {
+    const { sim, stop } = await onPty(linkPath, async (pair) => {
+      const sim = new SerialPinPadSimulator({ path: pair.simulatorPath });
+      await sim.start();
+      return sim;
+    });
+    return {
+      name: 'pin-pad',
+      devicePath: linkPath,
+      help: ['pin <digits>     type the digits, then enter', 'press <keys>     keys as typed: digits, # enter, * clear, < backspace', 'enter | clear'],
+      async command(line) {
+        const [verb, value = ''] = line.trim().split(/\s+/);
+        try {
+          if (verb === 'pin' && /^\d+$/.test(value)) await sim.press(`${value}#`);
+          else if (verb === 'press' && value) await sim.press(value);
+          else if (verb === 'enter') await sim.enter();
+          else if (verb === 'clear') await sim.clear();
+          else throw new SimulatorCommandError(`unknown command '${line.trim()}'`);
+        } catch (error) {
+          if (error instanceof RangeError) throw new SimulatorCommandError(error.message);
+          throw error;
+        }
+        return 'keys sent';
+      },
+      stop,
+    };
+  },
+};
+
+const lock: SimulatorEntry = {
+  summary: 'LCUS serial relay module driving the door lock (A0 01 01 A2 on / A0 01 00 A1 off)',
+  async start(linkPath, options = {}) {
+    const log = options.log ?? (() => undefined);
+    const { sim, stop } = await onPty(linkPath, async (pair) => {
+      const sim = new LcusRelaySimulator({ path: pair.simulatorPath });
+      sim.on('switched', (s) => log(`${s.at.toISOString()} relay ${s.relay} ${s.on ? 'ON (door released)' : 'OFF (door locked)'}`));
+      sim.on('rejected', (r) => log(`${r.at.toISOString()} ignored ${r.reason}: ${r.bytes.toString('hex')}`));
+      await sim.start();
+      return sim;
+    });
+    return {
+      name: 'lock',
+      devicePath: linkPath,
+      help: [
+        'state            relay state and switch history',
+        'stuck on|off     make the module ignore commands (a broken board)',
+        '(a pty has no modem-status lines: the door contact cannot be simulated here; see hardware/lock/README.md)',
+      ],
+      async command(line) {
+        const [verb, value] = line.trim().split(/\s+/);
+        if (verb === 'state') return `relay 1 ${sim.isOn() ? 'ON' : 'OFF'}; ${sim.history.length} switches`;
+        if (verb === 'stuck' && (value === 'on' || value === 'off')) {
+          sim.ignoreCommands = value === 'on';
+          return `module ${sim.ignoreCommands ? 'ignores' : 'obeys'} commands`;
+        }
+        throw new SimulatorCommandError(`unknown command '${line.trim()}'`);
+      },
+      stop,
+    };
+  },
+};
+
+/** Device name -> simulator. 'rfid' and 'printer' are added by their drivers' owners. */
+export const simulators: Record<string, SimulatorEntry> = {
+  'card-reader': cardReader,
+  'pin-pad': pinPad,
+  lock,
+  rfid: rfidSimulatorEntry,
+  printer: printerSimulatorEntry,
+};

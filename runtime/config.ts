@@ -1,0 +1,152 @@
+// The site configuration file: one JSON document, validated with messages that name the wrong key.
+// No file means the embedded default: simulated devices and the bundled simulated ILS.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { LIBRARY_IDS, SiteOverrides } from '../policy/index';
+
+const port = z.number().int().min(1).max(65535);
+const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/)]).transform((v) =>
+  typeof v === 'number' ? v : Number.parseInt(v.replace(/^0x/, ''), 16),
+);
+const suffix = z.enum(['CR', 'CRLF', 'LF']);
+
+const ils = z.discriminatedUnion('transport', [
+  z.strictObject({ transport: z.literal('simulated'), latencyMs: z.number().min(0).default(0), dataFile: z.string().optional() }),
+  z.strictObject({
+    transport: z.literal('sip2'),
+    host: z.string().min(1),
+    port,
+    tls: z.boolean().default(false),
+    user: z.string().min(1),
+    password: z.string(),
+    institution: z.string().min(1),
+    location: z.string().default(''),
+    errorDetection: z.boolean().default(true),
+    encoding: z.enum(['utf-8', 'iso-8859-1']).default('utf-8'),
+  }),
+  z.strictObject({
+    transport: z.literal('fbs'),
+    host: z.string().min(1),
+    port: port.optional(),
+    tls: z.boolean().default(true),
+    user: z.string().min(1),
+    password: z.string(),
+    institution: z.string().regex(/^DK-\d{6}$/, 'an ISIL such as DK-775100'),
+    location: z.string().default(''),
+  }),
+]);
+
+const serialPath = z.string().min(1);
+const cardReader = z.discriminatedUnion('driver', [
+  z.strictObject({ driver: z.literal('simulated') }),
+  z.strictObject({ driver: z.literal('serial'), path: serialPath, baudRate: z.number().int().positive().default(9600), suffix: suffix.default('CR') }),
+  z.strictObject({ driver: z.literal('hid'), vendorId: usbId, productId: usbId, path: z.string().optional() }),
+]);
+const pinPad = z.discriminatedUnion('driver', [
+  z.strictObject({ driver: z.literal('simulated') }),
+  z.strictObject({ driver: z.literal('screen') }),
+  z.strictObject({ driver: z.literal('serial'), path: serialPath, baudRate: z.number().int().positive().default(9600) }),
+  z.strictObject({ driver: z.literal('hid'), vendorId: usbId, productId: usbId, path: z.string().optional() }),
+]);
+const releaseMs = z.number().int().min(500).max(30_000).default(4000);
+const doorContact = z.strictObject({ line: z.enum(['dsr', 'cts', 'dcd']), heldOpenSeconds: z.number().int().positive().default(30) });
+const lock = z.discriminatedUnion('driver', [
+  z.strictObject({ driver: z.literal('simulated'), releaseMs }),
+  z.strictObject({ driver: z.literal('serial-relay'), path: serialPath, relay: z.number().int().min(1).max(8).default(1), releaseMs, doorContact: doorContact.optional() }),
+  z.strictObject({ driver: z.literal('hid-relay'), vendorId: usbId.default(0x16c0), productId: usbId.default(0x05df), path: z.string().optional(), relay: z.number().int().min(1).max(8).default(1), releaseMs }),
+]);
+const rfid = z.discriminatedUnion('driver', [
+  z.strictObject({ driver: z.literal('simulated') }),
+  z.strictObject({ driver: z.literal('feig'), path: serialPath, baudRate: z.number().int().positive().default(38400) }),
+]);
+const printer = z.discriminatedUnion('driver', [
+  z.strictObject({ driver: z.literal('simulated'), codePage: z.enum(['pc865', 'wpc1252']).default('pc865') }),
+  z.strictObject({ driver: z.literal('escpos-serial'), path: serialPath, baudRate: z.number().int().positive().default(9600), codePage: z.enum(['pc865', 'wpc1252']).default('pc865') }),
+  z.strictObject({ driver: z.literal('escpos-file'), path: z.string().min(1), codePage: z.enum(['pc865', 'wpc1252']).default('pc865') }),
+]);
+
+
+export const siteConfigSchema = z.strictObject({
+  library: z.enum(LIBRARY_IDS),
+  branch: z.string().min(1),
+  dataDir: z.string().min(1),
+  doorId: z.string().min(1).default('door-1'),
+  ils: ils.default({ transport: 'simulated', latencyMs: 0 }),
+  devices: z
+    .strictObject({
+      cardReader: cardReader.default({ driver: 'simulated' }),
+      pinPad: pinPad.default({ driver: 'simulated' }),
+      lock: lock.default({ driver: 'simulated', releaseMs: 4000 }),
+      rfid: rfid.default({ driver: 'simulated' }),
+      printer: printer.default({ driver: 'simulated', codePage: 'pc865' }),
+    })
+    .default({
+      cardReader: { driver: 'simulated' },
+      pinPad: { driver: 'simulated' },
+      lock: { driver: 'simulated', releaseMs: 4000 },
+      rfid: { driver: 'simulated' },
+      printer: { driver: 'simulated', codePage: 'pc865' },
+    }),
+  accessLog: z
+    .strictObject({
+      retentionDays: z.number().int().min(1).max(30).default(30),
+      officerPublicKey: z.string().min(1).optional(),
+    })
+    .default({ retentionDays: 30 }),
+  /** The site's own unstaffed hours, closing dates and kiosk settings over the library profile's
+   * (see policy/README.md, "Site overrides"). */
+  site: SiteOverrides.optional(),
+  ilsSlowLimitMs: z.number().int().min(50).max(10_000).default(1500),
+  technicianCode: z.string().regex(/^\d{6,12}$/, '6 to 12 digits').optional(),
+  httpPort: z.number().int().min(0).max(65535).default(9464),
+  /** The closing announcement's audio file; when it plays comes from the profile (or `site.kiosk`). */
+  announcements: z.strictObject({ audioFile: z.string().min(1).optional(), player: z.string().min(1).default('aplay') }).default({ player: 'aplay' }),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function describeIssues(error: z.ZodError, source: string): string {
+  const lines = error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((k) => (issue.path.length ? `${where}.${k}` : k));
+      return `  ${keys.join(', ')}: unknown key`;
+    }
+    return `  ${where}: ${issue.message}`;
+  });
+  return `${source} is not a valid configuration:\n${lines.join('\n')}`;
+}
+
+export function parseConfig(value: unknown, source = 'configuration'): SiteConfig {
+  const result = siteConfigSchema.safeParse(value);
+  if (!result.success) throw new ConfigError(describeIssues(result.error, source));
+  return result.data;
+}
+
+/** The embedded default: every device simulated, the bundled simulated ILS, data in ./kiosk-data. */
+export function defaultConfig(dataDir = path.resolve('kiosk-data')): SiteConfig {
+  return parseConfig({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir }, 'the embedded default');
+}
+
+export function loadConfig(file: string | undefined): SiteConfig {
+  if (file === undefined) return defaultConfig();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read the configuration file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const config = parseConfig(json, file);
+  return { ...config, dataDir: path.resolve(path.dirname(file), config.dataDir) };
+}
