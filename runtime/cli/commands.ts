@@ -4,5 +4,8 @@ import { policyCommand } from './policy-command';
 import { accessLogCommand } from './access-log-command';
 import { devicesCommand } from './devices-command';
 import { simulateCommand } from './simulate-command';
+import { startCommand } from './start-command';
+import { ilsSimCommand } from './ils-sim-command';
+import { sip2Command } from './sip2-command';
 
-export const commands: Command[] = [policyCommand, accessLogCommand, devicesCommand, simulateCommand];
+export const commands: Command[] = [policyCommand, accessLogCommand, devicesCommand, simulateCommand, startCommand, ilsSimCommand, sip2Command];

@@ -1,0 +1,148 @@
+// Builds the door's devices from the configuration: card reader, PIN pad and lock. A simulated
+// device is the real serial driver talking to the device's simulator over a socat pty pair, so
+// the embedded default runs the product's normal code path.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HidCardReader, SerialCardReader, SerialCardReaderSimulator, type CardReader } from '../../hardware/card-reader/index';
+import { HidPinPad, SerialPinPad, SerialPinPadSimulator, type PinPad } from '../../hardware/pin-pad/index';
+import { DoorLock, HidRelay, LcusRelay, LcusRelaySimulator } from '../../hardware/lock/index';
+import { openPtyPair, socatAvailable, type PtyPair } from '../../hardware/serial/pty-pair';
+import { type SiteConfig } from '../config';
+
+export interface DoorSimulators {
+  cardReader?: SerialCardReaderSimulator;
+  pinPad?: SerialPinPadSimulator;
+  lock?: LcusRelaySimulator;
+}
+
+export interface DoorDevices {
+  cardReader: CardReader;
+  /** null when the PIN is typed on the kiosk's screen. */
+  pinPad: PinPad | null;
+  lock: DoorLock;
+  releaseMs: number;
+  simulators: DoorSimulators;
+  /** Opens every device; the lock switches off first. */
+  open(): Promise<void>;
+  /** Locks the door and closes every device and simulator. */
+  close(): Promise<void>;
+}
+
+export class SimulationUnavailableError extends Error {
+  override name = 'SimulationUnavailableError';
+}
+
+/** A folder of pty links for the simulated devices, removed on close. */
+class SimulatedBench {
+  private readonly dir = mkdtempSync(path.join(tmpdir(), 'kiosk-sim-'));
+  private readonly pairs: PtyPair[] = [];
+  private readonly stops: (() => Promise<void>)[] = [];
+
+  async pair(name: string): Promise<PtyPair> {
+    if (!socatAvailable()) {
+      throw new SimulationUnavailableError('simulated devices need socat (apt-get install socat; `npm start` installs it)');
+    }
+    const pair = await openPtyPair({ deviceLink: path.join(this.dir, name) });
+    this.pairs.push(pair);
+    return pair;
+  }
+
+  onClose(stop: () => Promise<void>): void {
+    this.stops.push(stop);
+  }
+
+  async close(): Promise<void> {
+    for (const stop of this.stops.reverse()) await stop().catch(() => undefined);
+    await Promise.all(this.pairs.map((p) => p.close()));
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function buildDoorDevices(config: SiteConfig): Promise<DoorDevices> {
+  const bench = new SimulatedBench();
+  const simulators: DoorSimulators = {};
+  try {
+    const cardReader = await buildCardReader(config.devices.cardReader, bench, simulators);
+    const pinPad = await buildPinPad(config.devices.pinPad, bench, simulators);
+    const { lock, releaseMs } = await buildLock(config.devices.lock, bench, simulators);
+    return {
+      cardReader,
+      pinPad,
+      lock,
+      releaseMs,
+      simulators,
+      async open() {
+        await lock.open();
+        await cardReader.open();
+        await pinPad?.open();
+      },
+      async close() {
+        await lock.close().catch(() => undefined);
+        await cardReader.close().catch(() => undefined);
+        await pinPad?.close().catch(() => undefined);
+        await bench.close();
+      },
+    };
+  } catch (error) {
+    await bench.close();
+    throw error;
+  }
+}
+
+type Devices = SiteConfig['devices'];
+
+async function buildCardReader(c: Devices['cardReader'], bench: SimulatedBench, sims: DoorSimulators): Promise<CardReader> {
+  switch (c.driver) {
+    case 'serial':
+      return new SerialCardReader({ path: c.path, baudRate: c.baudRate, suffix: c.suffix });
+    case 'hid':
+      return new HidCardReader({ selector: c.path ? { path: c.path } : { vendorId: c.vendorId, productId: c.productId } });
+    case 'simulated': {
+      const pair = await bench.pair('card-reader');
+      const sim = new SerialCardReaderSimulator({ path: pair.simulatorPath, suffix: 'CR' });
+      await sim.start();
+      bench.onClose(() => sim.stop());
+      sims.cardReader = sim;
+      return new SerialCardReader({ path: pair.devicePath, suffix: 'CR' });
+    }
+  }
+}
+
+async function buildPinPad(c: Devices['pinPad'], bench: SimulatedBench, sims: DoorSimulators): Promise<PinPad | null> {
+  switch (c.driver) {
+    case 'screen':
+      return null;
+    case 'serial':
+      return new SerialPinPad({ path: c.path, baudRate: c.baudRate });
+    case 'hid':
+      return new HidPinPad({ selector: c.path ? { path: c.path } : { vendorId: c.vendorId, productId: c.productId } });
+    case 'simulated': {
+      const pair = await bench.pair('pin-pad');
+      const sim = new SerialPinPadSimulator({ path: pair.simulatorPath });
+      await sim.start();
+      bench.onClose(() => sim.stop());
+      sims.pinPad = sim;
+      return new SerialPinPad({ path: pair.devicePath });
+    }
+  }
+}
+
+async function buildLock(c: Devices['lock'], bench: SimulatedBench, sims: DoorSimulators): Promise<{ lock: DoorLock; releaseMs: number }> {
+  switch (c.driver) {
+    case 'serial-relay':
+      return { lock: new DoorLock({ relay: new LcusRelay({ path: c.path, relay: c.relay }) }), releaseMs: c.releaseMs };
+    case 'hid-relay': {
+      const selector = c.path ? { path: c.path } : { vendorId: c.vendorId, productId: c.productId };
+      return { lock: new DoorLock({ relay: new HidRelay({ selector, relay: c.relay }) }), releaseMs: c.releaseMs };
+    }
+    case 'simulated': {
+      const pair = await bench.pair('lock');
+      const sim = new LcusRelaySimulator({ path: pair.simulatorPath });
+      await sim.start();
+      bench.onClose(() => sim.stop());
+      sims.lock = sim;
+      return { lock: new DoorLock({ relay: new LcusRelay({ path: pair.devicePath }) }), releaseMs: c.releaseMs };
+    }
+  }
+}

@@ -1,0 +1,190 @@
+// Patron credentials remembered after each successful online verification, so the door and
+// the kiosk can decide while the ILS is unreachable. Holds no card number and no PIN in clear.
+import type { Clock } from './clock';
+import { type CardKey, type CardKeyer, cardKeyFromBlob, cardKeyToBlob } from './crypto/card-key';
+import { hashPin, type ScryptCost, verifyPin } from './crypto/pin-hash';
+import type { StatementCache } from './db/statements';
+import { DAY_MS } from './settings';
+
+/** When only an age band is known (no birth date from the ILS). */
+export type AgeBand = 'under-15' | '15-17' | '18+';
+
+/** What an offline decision needs to know about a patron. */
+export interface PatronFacts {
+  birthDate: string | null;
+  ageBand: AgeBand | null;
+  cardLost: boolean;
+  excludedFromUnstaffed: boolean;
+  blocked: boolean;
+  feesDkk: number | null;
+}
+
+export interface VerifiedPatron extends PatronFacts {
+  cardNumber: string;
+  pin: string;
+  /** When the ILS said yes; now when left out. */
+  verifiedAt?: Date;
+}
+
+export interface CachedPatron extends PatronFacts {
+  cardKey: CardKey;
+  verifiedAt: Date;
+  expiresAt: Date;
+}
+
+export type OfflineVerificationRefusal = 'unknown-card' | 'wrong-pin' | 'expired';
+
+export type OfflineVerification = { ok: true; patron: CachedPatron } | { ok: false; refusal: OfflineVerificationRefusal; cardKey: CardKey };
+
+interface CredentialRow {
+  card_key: Buffer;
+  pin_hash: string;
+  birth_date: string | null;
+  age_band: AgeBand | null;
+  card_lost: number;
+  excluded_from_unstaffed: number;
+  blocked: number;
+  fees_dkk: number | null;
+  verified_at: number;
+}
+
+export interface CredentialCacheOptions {
+  cardKey: CardKeyer;
+  clock: Clock;
+  credentialCacheDays: number;
+  pinCost: ScryptCost;
+  onBackgroundError?: (error: Error) => void;
+}
+
+export class CredentialCache {
+  readonly #sql: StatementCache;
+  readonly #options: CredentialCacheOptions;
+  #background: Promise<void> = Promise.resolve();
+  #decoy: Promise<string> | null = null;
+
+  constructor(sql: StatementCache, options: CredentialCacheOptions) {
+    this.#sql = sql;
+    this.#options = options;
+  }
+
+  get #lifetimeMs(): number {
+    return this.#options.credentialCacheDays * DAY_MS;
+  }
+
+  #toPatron(row: CredentialRow): CachedPatron {
+    return {
+      cardKey: cardKeyFromBlob(row.card_key),
+      birthDate: row.birth_date,
+      ageBand: row.age_band,
+      cardLost: row.card_lost === 1,
+      excludedFromUnstaffed: row.excluded_from_unstaffed === 1,
+      blocked: row.blocked === 1,
+      feesDkk: row.fees_dkk,
+      verifiedAt: new Date(row.verified_at),
+      expiresAt: new Date(row.verified_at + this.#lifetimeMs),
+    };
+  }
+
+  /**
+   * Hashes the PIN (off the event loop) and stores the patron. An older verification that
+   * finishes hashing after a newer one never overwrites it.
+   */
+  async remember(patron: VerifiedPatron): Promise<CardKey> {
+    const verifiedAt = (patron.verifiedAt ?? this.#options.clock.now()).getTime();
+    const cardKey = this.#options.cardKey(patron.cardNumber);
+    const pinHash = await hashPin(patron.pin, this.#options.pinCost);
+    this.#sql
+      .prepare(
+        `INSERT INTO patron_credentials
+           (card_key, pin_hash, birth_date, age_band, card_lost, excluded_from_unstaffed, blocked, fees_dkk, verified_at)
+         VALUES (@cardKey, @pinHash, @birthDate, @ageBand, @cardLost, @excluded, @blocked, @feesDkk, @verifiedAt)
+         ON CONFLICT (card_key) DO UPDATE SET
+           pin_hash = excluded.pin_hash, birth_date = excluded.birth_date, age_band = excluded.age_band,
+           card_lost = excluded.card_lost, excluded_from_unstaffed = excluded.excluded_from_unstaffed,
+           blocked = excluded.blocked, fees_dkk = excluded.fees_dkk, verified_at = excluded.verified_at
+         WHERE excluded.verified_at >= patron_credentials.verified_at`,
+      )
+      .run({
+        cardKey: cardKeyToBlob(cardKey),
+        pinHash,
+        birthDate: patron.birthDate,
+        ageBand: patron.ageBand,
+        cardLost: patron.cardLost ? 1 : 0,
+        excluded: patron.excludedFromUnstaffed ? 1 : 0,
+        blocked: patron.blocked ? 1 : 0,
+        feesDkk: patron.feesDkk,
+        verifiedAt,
+      });
+    return cardKey;
+  }
+
+  /** Queues `remember` behind earlier ones and returns at once: for the door's hot path. */
+  rememberInBackground(patron: VerifiedPatron): void {
+    const snapshot = { ...patron, verifiedAt: patron.verifiedAt ?? this.#options.clock.now() };
+    this.#background = this.#background
+      .then(() => this.remember(snapshot))
+      .then(
+        () => undefined,
+        (error: unknown) => this.#options.onBackgroundError?.(error as Error),
+      );
+  }
+
+  /** Resolves when every queued background refresh has been written (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.#background;
+  }
+
+  /** Updates the blocking facts (e.g. from patron information) without touching the PIN hash. */
+  refreshFacts(cardNumber: string, facts: PatronFacts): boolean {
+    const result = this.#sql
+      .prepare(
+        `UPDATE patron_credentials SET birth_date = @birthDate, age_band = @ageBand, card_lost = @cardLost,
+           excluded_from_unstaffed = @excluded, blocked = @blocked, fees_dkk = @feesDkk
+         WHERE card_key = @cardKey`,
+      )
+      .run({
+        cardKey: cardKeyToBlob(this.#options.cardKey(cardNumber)),
+        birthDate: facts.birthDate,
+        ageBand: facts.ageBand,
+        cardLost: facts.cardLost ? 1 : 0,
+        excluded: facts.excludedFromUnstaffed ? 1 : 0,
+        blocked: facts.blocked ? 1 : 0,
+        feesDkk: facts.feesDkk,
+      });
+    return result.changes === 1;
+  }
+
+  /** Known card + right PIN + not expired gives the facts; anything else a refusal code. */
+  async verifyOffline(cardNumber: string, pin: string, at: Date = this.#options.clock.now()): Promise<OfflineVerification> {
+    const cardKey = this.#options.cardKey(cardNumber);
+    const row = this.#sql.prepare('SELECT * FROM patron_credentials WHERE card_key = ?').get(cardKeyToBlob(cardKey)) as CredentialRow | undefined;
+    if (!row) {
+      // Same work as for a known card, so the answer's timing does not tell which cards are cached.
+      await verifyPin(pin, await this.#decoyHash());
+      return { ok: false, refusal: 'unknown-card', cardKey };
+    }
+    if (at.getTime() >= row.verified_at + this.#lifetimeMs) return { ok: false, refusal: 'expired', cardKey };
+    if (!(await verifyPin(pin, row.pin_hash))) return { ok: false, refusal: 'wrong-pin', cardKey };
+    return { ok: true, patron: this.#toPatron(row) };
+  }
+
+  #decoyHash(): Promise<string> {
+    this.#decoy ??= hashPin('decoy', this.#options.pinCost);
+    return this.#decoy;
+  }
+
+  /** For when the ILS says the card no longer exists. */
+  forget(cardNumber: string): boolean {
+    const key = cardKeyToBlob(this.#options.cardKey(cardNumber));
+    return this.#sql.prepare('DELETE FROM patron_credentials WHERE card_key = ?').run(key).changes === 1;
+  }
+
+  count(): number {
+    return (this.#sql.prepare('SELECT count(*) AS n FROM patron_credentials').get() as { n: number }).n;
+  }
+
+  /** Deletes entries too old to be used; returns how many. */
+  purgeExpired(now: Date): number {
+    return this.#sql.prepare('DELETE FROM patron_credentials WHERE verified_at <= ?').run(now.getTime() - this.#lifetimeMs).changes;
+  }
+}

@@ -1,0 +1,177 @@
+// The composition of the store: one SQLite file in the data folder, its migrations, the
+// installation secret, and every repository over them. Expired data is purged at start-up.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AccessLog } from './access-log';
+import { AccessLogExports } from './access-log-export';
+import { CheckoutJournal } from './checkout-journal';
+import { type Clock, systemClock } from './clock';
+import { type CardKeyer, cardKeyer } from './crypto/card-key';
+import { loadInstallationSecret } from './crypto/installation-secret';
+import { localCipher } from './crypto/local-cipher';
+import { DEFAULT_PIN_COST, type ScryptCost } from './crypto/pin-hash';
+import { parseOfficerPublicKey } from './crypto/sealed-box';
+import { CredentialCache } from './credential-cache';
+import { openDatabase } from './db/database';
+import { migrate, type MigrationResult } from './db/migrate';
+import { type Db, StatementCache } from './db/statements';
+import { StoreError, type StoreWarning } from './errors';
+import { recoverJournal, type RecoveryPorts, type RecoveryReport } from './journal-recovery';
+import { LoanRecords } from './loan-records';
+import { migrations } from './migrations';
+import { OfflineQueue } from './offline-queue';
+import { OfflineVerifier } from './offline-verifier';
+import { PinAttempts } from './pin-attempts';
+import {
+  type AccessLogSettings,
+  checkSettings,
+  DEFAULT_ACCESS_LOG,
+  DEFAULT_LOAN_RECORDS,
+  DEFAULT_OFFLINE_RULES,
+  DEFAULT_PIN_ATTEMPTS,
+  type LoanRecordSettings,
+  type OfflineRules,
+  type PinAttemptSettings,
+} from './settings';
+
+export const DATABASE_FILE = 'kiosk.sqlite';
+
+export interface StoreOptions {
+  /** The configured data folder; created (mode 0700) when missing. */
+  dataDir: string;
+  clock?: Clock;
+  offline?: Partial<OfflineRules>;
+  pinAttempts?: Partial<PinAttemptSettings>;
+  accessLog?: Partial<AccessLogSettings>;
+  loanRecords?: Partial<LoanRecordSettings>;
+  /** scrypt cost for PIN hashes; lower only in tests. */
+  pinHashCost?: ScryptCost;
+  /** Told about repairs made at start-up (a damaged file moved aside...); also kept in `warnings`. */
+  onWarning?: (warning: StoreWarning) => void;
+  /** Told when a background credential refresh fails. */
+  onBackgroundError?: (error: Error) => void;
+}
+
+export interface PurgeReport {
+  accessLog: number;
+  credentials: number;
+  pinAttempts: number;
+  loanRecords: number;
+  offlineQueue: number;
+  journal: number;
+}
+
+export interface Store {
+  readonly file: string;
+  readonly migration: MigrationResult;
+  readonly warnings: readonly StoreWarning[];
+  readonly credentials: CredentialCache;
+  readonly pinAttempts: PinAttempts;
+  readonly offline: OfflineVerifier;
+  readonly offlineQueue: OfflineQueue;
+  readonly journal: CheckoutJournal;
+  readonly accessLog: AccessLog;
+  readonly accessLogExports: AccessLogExports;
+  readonly loans: LoanRecords;
+  /** HMAC-SHA256 of a card number with this installation's secret. */
+  readonly cardKey: CardKeyer;
+  recoverJournal(ports: RecoveryPorts): Promise<RecoveryReport>;
+  /** Every retention rule at once; the runtime calls it at least hourly. */
+  purgeExpired(now?: Date): PurgeReport;
+  /** `PRAGMA integrity_check`: 'ok' or SQLite's description of the damage. */
+  integrityCheck(): string;
+  /** Moves every committed page into the database file and empties the WAL. */
+  checkpoint(): void;
+  close(): void;
+}
+
+function prepareDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new StoreError('data-folder-unusable', `cannot create the data folder ${dataDir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+export function openStore(options: StoreOptions): Store {
+  const clock = options.clock ?? systemClock;
+  const offlineRules = { ...DEFAULT_OFFLINE_RULES, ...options.offline };
+  const pinSettings = { ...DEFAULT_PIN_ATTEMPTS, ...options.pinAttempts };
+  const accessSettings = { ...DEFAULT_ACCESS_LOG, ...options.accessLog };
+  const loanSettings = { ...DEFAULT_LOAN_RECORDS, ...options.loanRecords };
+  checkSettings({ offline: offlineRules, pinAttempts: pinSettings, accessLog: accessSettings, loanRecords: loanSettings });
+  const officerKey = accessSettings.officerPublicKey ? parseOfficerPublicKey(accessSettings.officerPublicKey) : null;
+
+  const warnings: StoreWarning[] = [];
+  const warn = (warning: StoreWarning) => {
+    warnings.push(warning);
+    options.onWarning?.(warning);
+  };
+  const now = () => clock.now();
+  prepareDataDir(options.dataDir);
+  const secret = loadInstallationSecret(options.dataDir, warn, now);
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  const db: Db = openDatabase(file, { now, warn });
+  let migration: MigrationResult;
+  try {
+    migration = migrate(db, migrations, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (!officerKey) {
+    warn({ code: 'no-officer-key', message: 'no security officer key is configured: the access log keeps card keys but no identities' });
+  }
+
+  const sql = new StatementCache(db);
+  const cardKey = cardKeyer(secret);
+  const checkpoint = () => {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+  const credentials = new CredentialCache(sql, {
+    cardKey,
+    clock,
+    credentialCacheDays: offlineRules.credentialCacheDays,
+    pinCost: options.pinHashCost ?? DEFAULT_PIN_COST,
+    onBackgroundError: options.onBackgroundError,
+  });
+  const pinAttempts = new PinAttempts(sql, clock, pinSettings);
+  const offlineQueue = new OfflineQueue(sql, clock, localCipher(secret), cardKey);
+  const journal = new CheckoutJournal(sql, clock, offlineQueue);
+  const accessLog = new AccessLog(sql, { clock, cardKey, retentionDays: accessSettings.retentionDays, officerKey, checkpoint });
+  const loans = new LoanRecords(sql, clock, cardKey, loanSettings);
+
+  const purgeExpired = (at: Date = clock.now()): PurgeReport => {
+    const report = sql.transaction(() => ({
+      accessLog: accessLog.deleteExpired(at),
+      credentials: credentials.purgeExpired(at),
+      pinAttempts: pinAttempts.purgeExpired(at),
+      loanRecords: loans.purgeExpired(at),
+      offlineQueue: offlineQueue.purgeResolved(at, loanSettings.keepAfterReturnDays),
+      journal: journal.purgeFinished(at, loanSettings.keepAfterReturnDays),
+    }));
+    if (Object.values(report).some((n) => n > 0)) checkpoint();
+    return report;
+  };
+  purgeExpired();
+
+  return {
+    file,
+    migration,
+    warnings,
+    credentials,
+    pinAttempts,
+    offline: new OfflineVerifier({ credentials, attempts: pinAttempts, queue: offlineQueue, cardKey, clock, rules: offlineRules }),
+    offlineQueue,
+    journal,
+    accessLog,
+    accessLogExports: new AccessLogExports(sql, accessLog, clock),
+    loans,
+    cardKey,
+    recoverJournal: (ports) => recoverJournal(journal, ports),
+    purgeExpired,
+    integrityCheck: () => String(db.pragma('integrity_check', { simple: true })),
+    checkpoint,
+    close: () => db.close(),
+  };
+}
