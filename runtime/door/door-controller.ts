@@ -1,0 +1,116 @@
+// The door controller: card reader and PIN pad events in, the door machine decides, the lock
+// is released, and every attempt goes to the access log (store/) and to the metrics.
+import { createActor, type Actor } from 'xstate';
+import { type Card } from '../../hardware/card-reader/index';
+import { type PinKey } from '../../hardware/pin-pad/index';
+import { type LibraryProfile } from '../../policy/schema';
+import { type Store } from '../../store/index';
+import { type DoorConfig } from '../../state-machines/door/door-types';
+import { type CardRead, type DoorEntryLog } from '../../state-machines/ports';
+import { type PinEvent } from '../../state-machines/shared/events';
+import { createDoor } from '../../state-machines/wiring';
+import { type Clock } from '../clock';
+import { type DoorDevices } from '../devices/door-devices';
+import { type Logger } from '../log';
+import { type MetricsRegistry } from '../services/metrics';
+import { doorRules } from './door-rules';
+import { type PatronVerifier } from './patron-verifier';
+
+export function cardReadFrom(card: Card): CardRead {
+  const json = card.toJSON() as { cpr?: string; cardNumber?: string };
+  return card.kind === 'health-card'
+    ? { kind: 'health-card', patronId: card.cpr, masked: String(json.cpr ?? '******-****') }
+    : { kind: 'library-card', patronId: card.cardNumber, masked: String(json.cardNumber ?? '****') };
+}
+
+export function pinEventFrom(key: PinKey): PinEvent {
+  switch (key.type) {
+    case 'digit':
+      return { type: 'PIN_DIGIT', digit: key.digit };
+    case 'enter':
+      return { type: 'PIN_ENTER' };
+    case 'clear':
+      return { type: 'PIN_CLEAR' };
+    case 'backspace':
+      return { type: 'PIN_BACKSPACE' };
+  }
+}
+
+export interface DoorControllerDeps {
+  profile: LibraryProfile;
+  branch: string | undefined;
+  doorId: string;
+  devices: DoorDevices;
+  verifier: PatronVerifier;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  metrics: MetricsRegistry;
+  door?: Partial<DoorConfig>;
+}
+
+export interface DoorController {
+  readonly actor: Actor<ReturnType<typeof createDoor>>;
+  /** Feeds a card or a key as if it came from the devices (the screen's PIN pad uses this). */
+  cardRead(card: Card): void;
+  pinKey(key: PinKey): void;
+  stop(): void;
+}
+
+export function startDoorController(deps: DoorControllerDeps): DoorController {
+  const { devices, store, log, metrics, doorId } = deps;
+  const decisions = metrics.counter('kiosk_door_decisions_total', 'Door entry attempts by decision and reason');
+  const logEntry = (entry: DoorEntryLog) => {
+    decisions.inc({ decision: entry.decision, reason: entry.reason });
+    log.info('door.attempt', {
+      door: doorId,
+      decision: entry.decision,
+      reason: entry.reason,
+      card: entry.card.kind,
+      ...(entry.accompaniedBy ? { accompanied: true } : {}),
+    });
+    try {
+      store.accessLog.record({
+        door: doorId,
+        decision: entry.decision,
+        reason: entry.reason,
+        cardNumber: entry.card.patronId,
+        ...(entry.accompaniedBy ? { companionCardNumber: entry.accompaniedBy.patronId } : {}),
+        at: new Date(entry.at),
+      });
+    } catch (error) {
+      log.error('access-log.write-failed', { error });
+    }
+  };
+  const machine = createDoor(doorRules(deps.profile, deps.branch, deps.clock), {
+    verifyPin: (input) => deps.verifier.verifyPin(input),
+    verifyCached: (input) => deps.verifier.verifyCached(input),
+    lookupPatron: (input) => deps.verifier.lookupPatron(input),
+    releaseLock: async ({ ms }) => {
+      await devices.lock.release(ms);
+      log.info('door.released', { door: doorId, ms });
+    },
+    logEntry,
+  });
+  const actor = createActor(machine, { input: { config: { releaseMs: devices.releaseMs, ...deps.door } } });
+  actor.start();
+
+  const cardRead = (card: Card) => actor.send({ type: 'CARD_READ', card: cardReadFrom(card) });
+  const pinKey = (key: PinKey) => actor.send(pinEventFrom(key));
+  const rejected = (r: { reason: string }) => log.info('card-reader.rejected', { reason: r.reason });
+  devices.cardReader.on('card', cardRead);
+  devices.cardReader.on('rejected', rejected);
+  devices.pinPad?.on('key', pinKey);
+
+  return {
+    actor,
+    cardRead,
+    pinKey,
+    stop() {
+      devices.cardReader.off('card', cardRead);
+      devices.cardReader.off('rejected', rejected);
+      devices.pinPad?.off('key', pinKey);
+      actor.stop();
+    },
+  };
+}

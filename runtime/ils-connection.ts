@@ -1,0 +1,80 @@
+// The ILS link from the configuration. "simulated" starts the bundled simulated ILS in this
+// process on 127.0.0.1 and connects to it over real TCP, so the embedded default runs the same
+// SIP2 client a real site uses.
+import { Sip2Client } from '../ils/client/sip2-client';
+import { type Ils } from '../ils/ils-port';
+import { policyLoanRules } from '../ils/sim/policy-loan-rules';
+import { loadSimData, SimIls } from '../ils/sim/sim-ils';
+import { type SiteConfig } from './config';
+import { type Clock } from './clock';
+
+export interface IlsConnection {
+  ils: Ils;
+  /** The bundled simulated ILS when the configuration asks for it (controllable in simulation mode). */
+  sim: SimIls | null;
+  close(): Promise<void>;
+}
+
+export interface IlsTimings {
+  requestTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+}
+
+const SIM_USER = 'kiosk';
+const SIM_PASSWORD = 'kiosk';
+
+export async function connectIls(config: SiteConfig, clock: Clock, timings: IlsTimings = {}): Promise<IlsConnection> {
+  const c = config.ils;
+  const common = {
+    requestTimeoutMs: timings.requestTimeoutMs ?? 5000,
+    heartbeatIntervalMs: timings.heartbeatIntervalMs ?? 10_000,
+    clock: () => clock.now(),
+  };
+  if (c.transport === 'simulated') {
+    const sim = new SimIls({
+      ...(c.dataFile ? { data: await loadSimData(c.dataFile) } : {}),
+      user: SIM_USER,
+      password: SIM_PASSWORD,
+      loanRules: policyLoanRules(config.library),
+      faults: { latencyMs: c.latencyMs, dropRate: 0, corruptRate: 0, silentEveryMs: 0, silentForMs: 0 },
+    });
+    const address = await sim.listenSip2({ host: '127.0.0.1', port: 0 });
+    const ils = new Sip2Client({
+      ...common,
+      transport: 'tcp',
+      host: address.host,
+      port: address.port,
+      user: SIM_USER,
+      password: SIM_PASSWORD,
+      institution: sim.state.institution,
+      location: config.branch,
+    });
+    return { ils, sim, close: async () => { await ils.close(); await sim.close(); } };
+  }
+  if (c.transport === 'sip2') {
+    const ils = new Sip2Client({
+      ...common,
+      transport: c.tls ? 'tls' : 'tcp',
+      host: c.host,
+      port: c.port,
+      user: c.user,
+      password: c.password,
+      institution: c.institution,
+      location: c.location,
+      errorDetection: c.errorDetection,
+      encoding: c.encoding,
+    });
+    return { ils, sim: null, close: () => ils.close() };
+  }
+  const scheme = c.tls ? 'https' : 'http';
+  const ils = new Sip2Client({
+    ...common,
+    transport: 'fbs',
+    fbsUrl: `${scheme}://${c.host}${c.port ? `:${c.port}` : ''}/rest/sip2/${c.institution}`,
+    user: c.user,
+    password: c.password,
+    institution: c.institution,
+    location: c.location,
+  });
+  return { ils, sim: null, close: () => ils.close() };
+}
