@@ -7,5 +7,17 @@ import { simulateCommand } from './simulate-command';
 import { startCommand } from './start-command';
 import { ilsSimCommand } from './ils-sim-command';
 import { sip2Command } from './sip2-command';
+import { doorCommand } from './door-command';
+import { diagnoseCommand } from './diagnose-command';
 
-export const commands: Command[] = [policyCommand, accessLogCommand, devicesCommand, simulateCommand, startCommand, ilsSimCommand, sip2Command];
+export const commands: Command[] = [
+  startCommand,
+  doorCommand,
+  diagnoseCommand,
+  policyCommand,
+  ilsSimCommand,
+  sip2Command,
+  devicesCommand,
+  simulateCommand,
+  accessLogCommand,
+];

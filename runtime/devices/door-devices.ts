@@ -1,14 +1,11 @@
 // Builds the door's devices from the configuration: card reader, PIN pad and lock. A simulated
 // device is the real serial driver talking to the device's simulator over a socat pty pair, so
 // the embedded default runs the product's normal code path.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { HidCardReader, SerialCardReader, SerialCardReaderSimulator, type CardReader } from '../../hardware/card-reader/index';
 import { HidPinPad, SerialPinPad, SerialPinPadSimulator, type PinPad } from '../../hardware/pin-pad/index';
 import { DoorLock, HidRelay, LcusRelay, LcusRelaySimulator } from '../../hardware/lock/index';
-import { openPtyPair, socatAvailable, type PtyPair } from '../../hardware/serial/pty-pair';
 import { type SiteConfig } from '../config';
+import { SimulatedBench } from './simulated-bench';
 
 export interface DoorSimulators {
   cardReader?: SerialCardReaderSimulator;
@@ -27,36 +24,6 @@ export interface DoorDevices {
   open(): Promise<void>;
   /** Locks the door and closes every device and simulator. */
   close(): Promise<void>;
-}
-
-export class SimulationUnavailableError extends Error {
-  override name = 'SimulationUnavailableError';
-}
-
-/** A folder of pty links for the simulated devices, removed on close. */
-class SimulatedBench {
-  private readonly dir = mkdtempSync(path.join(tmpdir(), 'kiosk-sim-'));
-  private readonly pairs: PtyPair[] = [];
-  private readonly stops: (() => Promise<void>)[] = [];
-
-  async pair(name: string): Promise<PtyPair> {
-    if (!socatAvailable()) {
-      throw new SimulationUnavailableError('simulated devices need socat (apt-get install socat; `npm start` installs it)');
-    }
-    const pair = await openPtyPair({ deviceLink: path.join(this.dir, name) });
-    this.pairs.push(pair);
-    return pair;
-  }
-
-  onClose(stop: () => Promise<void>): void {
-    this.stops.push(stop);
-  }
-
-  async close(): Promise<void> {
-    for (const stop of this.stops.reverse()) await stop().catch(() => undefined);
-    await Promise.all(this.pairs.map((p) => p.close()));
-    rmSync(this.dir, { recursive: true, force: true });
-  }
 }
 
 export async function buildDoorDevices(config: SiteConfig): Promise<DoorDevices> {

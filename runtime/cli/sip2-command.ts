@@ -1,0 +1,101 @@
+// `kiosk sip2`: the technician console. One SIP2 request, the decoded reply printed.
+import { parseArgs } from 'node:util';
+import { type ConsoleCommand, describeReply, maskedReply, runConsoleCommand } from '../../ils/console';
+import { IlsError } from '../../ils/errors';
+import { type Command, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, printJson, UsageError } from './command';
+
+const USAGE =
+  'kiosk sip2 --host H --port P [--user U --password W --institution I] [--transport tcp|tls|fbs] [--fbs-url URL]\n' +
+  '           [--location L] [--no-error-detection] [--encoding utf-8|iso-8859-1] [--timeout MS] [--trace]\n' +
+  '           <status | patron ID [--pin PIN] | item ID | checkout PATRON ITEM [--pin PIN] | checkin ITEM | renew PATRON ITEM [--pin PIN]> [--json]\n' +
+  'The password may also come from KIOSK_SIP2_PASSWORD (keeps it out of the process list).';
+
+function commandOf(positionals: string[], pin: string | undefined): ConsoleCommand {
+  const [verb, a, b, ...rest] = positionals;
+  const need = (count: number) => {
+    if (positionals.length - 1 !== count || rest.length > 0) throw new UsageError(`'${verb ?? ''}' takes ${count} argument${count === 1 ? '' : 's'}`);
+  };
+  const withPin = pin !== undefined ? { pin } : {};
+  switch (verb) {
+    case 'status': need(0); return { kind: 'status' };
+    case 'patron': need(1); return { kind: 'patron', patronId: a ?? '', ...withPin };
+    case 'item': need(1); return { kind: 'item', itemId: a ?? '' };
+    case 'checkout': need(2); return { kind: 'checkout', patronId: a ?? '', itemId: b ?? '', ...withPin };
+    case 'checkin': need(1); return { kind: 'checkin', itemId: a ?? '' };
+    case 'renew': need(2); return { kind: 'renew', patronId: a ?? '', itemId: b ?? '', ...withPin };
+    default: throw new UsageError(verb ? `unknown request '${verb}'` : 'say what to ask: status, patron, item, checkout, checkin or renew');
+  }
+}
+
+export const sip2Command: Command = {
+  name: 'sip2',
+  summary: 'Technician console: send one SIP2 request to an ILS and print the decoded reply',
+  usage: USAGE,
+  async run(argv, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: {
+          host: { type: 'string' },
+          port: { type: 'string' },
+          user: { type: 'string' },
+          password: { type: 'string' },
+          institution: { type: 'string', default: '' },
+          transport: { type: 'string', default: 'tcp' },
+          'fbs-url': { type: 'string' },
+          location: { type: 'string' },
+          'no-error-detection': { type: 'boolean', default: false },
+          encoding: { type: 'string', default: 'utf-8' },
+          timeout: { type: 'string', default: '5000' },
+          pin: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          trace: { type: 'boolean', default: false },
+        },
+        strict: true,
+        allowPositionals: true,
+      });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const v = parsed.values;
+    const command = commandOf(parsed.positionals, v.pin);
+    if (v.transport !== 'tcp' && v.transport !== 'tls' && v.transport !== 'fbs') throw new UsageError('--transport must be tcp, tls or fbs');
+    if (v.encoding !== 'utf-8' && v.encoding !== 'iso-8859-1') throw new UsageError('--encoding must be utf-8 or iso-8859-1');
+    if (v.transport === 'fbs' ? !v['fbs-url'] : !v.host || !v.port) {
+      throw new UsageError(v.transport === 'fbs' ? '--fbs-url is required for FBS' : '--host and --port are required');
+    }
+    const port = v.port === undefined ? undefined : Number(v.port);
+    if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError('--port must be 1-65535');
+    const timeout = Number(v.timeout);
+    if (!(timeout > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+    const password = v.password ?? process.env.KIOSK_SIP2_PASSWORD;
+    try {
+      const result = await runConsoleCommand(
+        {
+          transport: v.transport,
+          institution: v.institution,
+          encoding: v.encoding,
+          requestTimeoutMs: timeout,
+          errorDetection: !v['no-error-detection'],
+          ...(v.host !== undefined ? { host: v.host } : {}),
+          ...(port !== undefined ? { port } : {}),
+          ...(v['fbs-url'] !== undefined ? { fbsUrl: v['fbs-url'] } : {}),
+          ...(v.user !== undefined ? { user: v.user } : {}),
+          ...(password !== undefined ? { password } : {}),
+          ...(v.location !== undefined ? { location: v.location } : {}),
+          ...(v.transport === 'tls' ? { tls: {} } : {}),
+          ...(v.trace ? { trace: (line: string) => io.err(line) } : {}),
+        },
+        command,
+      );
+      if (v.json) printJson(io, { answer: result.yes ? 'yes' : 'no', reply: maskedReply(result.reply) });
+      else io.out(`${result.yes ? 'yes' : 'no'}: ${describeReply(result.reply)}`);
+      return result.yes ? EXIT_OK : EXIT_REFUSED;
+    } catch (error) {
+      if (!(error instanceof IlsError)) throw error;
+      io.err(`kiosk sip2: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+  },
+};

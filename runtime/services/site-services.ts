@@ -1,0 +1,102 @@
+// Background services of a site: watch the ILS link (online/offline), replay the offline queue
+// when the ILS comes back, and purge expired personal data at least hourly.
+import { type Ils } from '../../ils/ils-port';
+import { type OfflineTransaction, type OutcomeCheck, type ReplayResult, type Store } from '../../store/index';
+import { type Clock } from '../clock';
+import { type Logger } from '../log';
+import { type MetricsRegistry } from './metrics';
+
+export interface SiteServices {
+  /** Replays the offline queue now (also runs by itself whenever the ILS comes back online). */
+  replayOfflineQueue(): Promise<void>;
+  purgeNow(): void;
+  stop(): void;
+}
+
+export interface SiteServiceDeps {
+  store: Store;
+  ils: Ils;
+  clock: Clock;
+  log: Logger;
+  metrics: MetricsRegistry;
+  purgeEveryMs: number;
+}
+
+const dateOnly = (d: Date | undefined) => d?.toISOString().slice(0, 10);
+
+/** Sends one queued transaction as SIP2 no-block with its original time. */
+export async function replayTransaction(ils: Ils, tx: OfflineTransaction): Promise<ReplayResult> {
+  const result =
+    tx.kind === 'checkout'
+      ? await ils.checkout({ patronId: tx.patronId ?? '', itemId: tx.itemId, offline: { transactionDate: tx.occurredAt } })
+      : tx.kind === 'checkin'
+        ? await ils.checkin({ itemId: tx.itemId, offline: { returnDate: tx.occurredAt } })
+        : await ils.renew({ patronId: tx.patronId ?? '', itemId: tx.itemId });
+  const message = result.screenMessages.join(' ') || undefined;
+  const due = 'dueDate' in result ? dateOnly(result.dueDate) : undefined;
+  return { ok: result.ok, ...(message ? { message } : {}), ...(due ? { dueDate: due } : {}) };
+}
+
+/** After a crash mid-send: did the ILS apply it? Read the item's state back (SIP2 17). */
+export async function transactionOutcome(ils: Ils, tx: OfflineTransaction): Promise<OutcomeCheck> {
+  const item = await ils.itemInformation(tx.itemId);
+  if (!item.found) return 'unknown';
+  const charged = item.circulationStatus === 'charged' || item.circulationStatus === 'charged-not-recallable';
+  if (tx.kind === 'checkout') return charged ? 'applied' : 'not-applied';
+  if (tx.kind === 'checkin') return charged ? 'not-applied' : 'applied';
+  return 'unknown';
+}
+
+export function startSiteServices(deps: SiteServiceDeps): SiteServices {
+  const { store, ils, log, metrics } = deps;
+  const online = metrics.gauge('kiosk_ils_online', 'ILS link online (1) or offline (0)');
+  const queued = metrics.gauge('kiosk_offline_queue_length', 'Offline transactions waiting for replay');
+  const purged = metrics.counter('kiosk_purged_rows_total', 'Expired personal data deleted, by table');
+  const updateQueue = () => {
+    const counts = store.offlineQueue.counts();
+    queued.set(counts.pending + counts.sending);
+  };
+
+  let replaying: Promise<void> | null = null;
+  const replayOfflineQueue = () => {
+    replaying ??= store.offlineQueue
+      .replayPending({ replay: (tx) => replayTransaction(ils, tx), checkOutcome: (tx) => transactionOutcome(ils, tx) })
+      .then((report) => {
+        if (report.done || report.refused || report.stoppedBy) log.info('offline-queue.replayed', { ...report });
+      })
+      .catch((error: unknown) => log.error('offline-queue.replay-failed', { error }))
+      .finally(() => {
+        replaying = null;
+        updateQueue();
+      });
+    return replaying;
+  };
+
+  const purgeNow = () => {
+    try {
+      const report = store.purgeExpired(deps.clock.now());
+      for (const [table, rows] of Object.entries(report)) if (rows) purged.inc({ table }, rows);
+    } catch (error) {
+      log.error('retention.purge-failed', { error });
+    }
+  };
+
+  online.set(ils.link.state === 'online' ? 1 : 0);
+  updateQueue();
+  const unsubscribe = ils.link.subscribe((state, previous) => {
+    online.set(state === 'online' ? 1 : 0);
+    log.info('ils.link', { state, previous });
+    if (state === 'online') void replayOfflineQueue();
+  });
+  const purgeTimer = setInterval(purgeNow, deps.purgeEveryMs);
+  purgeTimer.unref();
+
+  return {
+    replayOfflineQueue,
+    purgeNow,
+    stop() {
+      unsubscribe();
+      clearInterval(purgeTimer);
+    },
+  };
+}
