@@ -1,7 +1,9 @@
 // The one typed contract between the kiosk runtime and its screen. Channel names, frame shapes and
 // the event validator live in runtime/browser/contract.ts (so the browser-mode WebSocket bridge,
 // which may not import electron/, uses the very same ones); this file names the concrete types.
-import { type Contract, type JsonValue, type UiEventShape } from '../runtime/browser/contract';
+import { type Contract } from '../runtime/browser/contract';
+import { type SimulationEvent, type SimulationPanel } from '../runtime/simulation-panel';
+import { type KioskUiEvent, type KioskView } from '../state-machines/index';
 
 export {
   BRIDGE_PATH,
@@ -20,8 +22,12 @@ export {
   type ViewChannel,
 } from '../runtime/browser/contract';
 
-// Lead: point this line at the real types, e.g. Contract<KioskView, KioskUiEvent> from state-machines/.
-export type KioskContract = Contract<JsonValue, UiEventShape>;
+/** What the screen shows: the kiosk machine's view model, plus the tester panel in simulation mode. */
+export type ScreenView = KioskView & { simulation?: SimulationPanel };
+/** What the screen may send: a patron's button presses, and in simulation mode the tester panel's. */
+export type ScreenEvent = KioskUiEvent | SimulationEvent;
+
+export type KioskContract = Contract<ScreenView, ScreenEvent>;
 
 /** What the runtime shows: plain JSON from the kiosk machine's view model. */
 export type ShellView = KioskContract['view'];

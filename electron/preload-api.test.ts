@@ -39,7 +39,7 @@ describe('createPreloadApi', () => {
 
   it('send puts the event on the event channel', () => {
     const ipc = new FakeIpcRenderer();
-    createPreloadApi(ipc).send({ type: 'LANGUAGE', language: 'en' });
-    expect(ipc.sent).toEqual([['kiosk:event', { type: 'LANGUAGE', language: 'en' }]]);
+    createPreloadApi(ipc).send({ type: 'SET_LANGUAGE', language: 'en' });
+    expect(ipc.sent).toEqual([['kiosk:event', { type: 'SET_LANGUAGE', language: 'en' }]]);
   });
 });

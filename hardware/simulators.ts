@@ -6,36 +6,12 @@ import { SerialCardReaderSimulator, simCardFrom, type HealthCardFormat } from '.
 import { LcusRelaySimulator } from './lock/relay-sims';
 import { SerialPinPadSimulator } from './pin-pad/pin-pad-sim';
 import { openPtyPair, type PtyPair } from './serial/pty-pair';
-import type { LineSuffix } from './serial/line-framer';
 import { rfidSimulatorEntry } from './rfid/simulator/rfid-sim-entry';
 import { printerSimulatorEntry } from './printer/printer-sim-entry';
+import { SimulatorCommandError, type SimulatorEntry } from './simulator-entry';
 
-export interface RunningSimulator {
-  readonly name: string;
-  /** Where the driver opens the device (the link path asked for). */
-  readonly devicePath: string;
-  /** One interactive command line (e.g. "swipe 0101801234"); resolves with a reply line. */
-  command(line: string): Promise<string>;
-  /** Lines describing the commands, for `help`. */
-  readonly help: readonly string[];
-  stop(): Promise<void>;
-}
-
-export interface SimulatorStartOptions {
-  /** Where the simulator reports what it sees (e.g. relay switches). No CPR or PIN goes here. */
-  log?: (line: string) => void;
-  /** Line suffix for line-based devices (default CR). */
-  suffix?: LineSuffix;
-}
-
-export interface SimulatorEntry {
-  summary: string;
-  start(linkPath: string, options?: SimulatorStartOptions): Promise<RunningSimulator>;
-}
-
-export class SimulatorCommandError extends Error {
-  override name = 'SimulatorCommandError';
-}
+// Re-exported so existing importers of this module keep working.
+export { SimulatorCommandError, type RunningSimulator, type SimulatorEntry, type SimulatorStartOptions } from './simulator-entry';
 
 /** Runs `body` on the simulator end of a fresh pty pair whose driver end is at `linkPath`. */
 async function onPty<T extends { stop(): Promise<void> }>(linkPath: string, make: (pair: PtyPair) => Promise<T>): Promise<{ pair: PtyPair; sim: T; stop(): Promise<void> }> {

@@ -20,6 +20,8 @@ export interface PatronFacts {
   excludedFromUnstaffed: boolean;
   /** Any ILS block on borrowing other than fees (charge privileges denied, too many overdue...). */
   borrowingBlocked: boolean;
+  /** The ILS refuses this card altogether (card blocked): keeps the patron out at the door too. */
+  blocked?: boolean;
   feesDkk: number;
 }
 
@@ -131,3 +133,30 @@ export interface ReceiptRequest {
   language: 'da' | 'en';
   lines: ReceiptLine[];
 }
+
+/** A transaction made offline, waiting for (or done with) replay; no patron identity. */
+export interface OfflineQueueEntry {
+  id: number;
+  kind: 'checkout' | 'checkin' | 'renew';
+  itemId: string;
+  at: string;
+  state: 'pending' | 'replayed' | 'refused';
+  detail?: string;
+}
+
+/** Version and configuration as the runtime shows them in diagnostics (secrets masked). */
+export interface DiagnosticsSummary {
+  version: string;
+  library: string;
+  branch: string;
+  settings: Record<string, string | number | boolean | null>;
+}
+
+export interface IlsRoundTrip {
+  ok: boolean;
+  ms: number;
+  detail?: string;
+}
+
+/** How a technician identifies for diagnostics: a technician card, or a code typed on screen. */
+export type TechnicianCredential = { card: CardRead } | { code: string };

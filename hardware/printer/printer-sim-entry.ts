@@ -1,7 +1,7 @@
 // `kiosk simulate printer`: a simulated ESC/POS receipt printer on a fresh pty pair whose
 // driver end is at the link path; prints receipts to the log and runs out of paper on command.
 import { openPtyPair } from '../serial/pty-pair';
-import { SimulatorCommandError, type SimulatorEntry } from '../simulators';
+import { SimulatorCommandError, type SimulatorEntry } from '../simulator-entry';
 import type { PrintedEvent } from './escpos-decoder';
 import { EscPosPrinterSimulator } from './printer-simulator';
 

@@ -1,6 +1,7 @@
 // The serial transport: link (open/write/read/reconnect/modem status), framing, test doubles.
 export { type DeviceState, type DeviceStatus, deviceStatus } from '../device-status';
 export { SerialLinkError, type SerialLinkErrorCode } from './errors';
+export { EndOfDeviceError } from './unix-port-read';
 export type { PortStatus, SerialBinding, SerialBindingPort, SerialOpenOptions, SerialPortInfo } from './binding';
 export { SerialLink, backoffDelay, type ReconnectOptions, type SerialLinkEvents, type SerialLinkOptions } from './serial-link';
 export { LineFramer, encodeLine, suffixBytes, type LineFramerOptions, type LineSuffix } from './line-framer';

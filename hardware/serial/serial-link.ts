@@ -4,6 +4,8 @@ import { EventEmitter } from 'node:events';
 import type { PortStatus, SerialBinding, SerialBindingPort } from './binding';
 import { type DeviceStatus, deviceStatus, statusChanged } from '../device-status';
 import { SerialLinkError } from './errors';
+import { withEndOfDeviceRead } from './unix-port-read';
+import { watchPresence } from './presence-check';
 
 export type { PortStatus } from './binding';
 
@@ -26,6 +28,12 @@ export interface SerialLinkOptions {
   binding?: SerialBinding;
   /** false: stay disconnected after a failure. */
   reconnect?: ReconnectOptions | false;
+  /**
+   * While connected, check this often (ms) that the device path still exists: a USB adapter
+   * vanishes from /dev when pulled, socat removes its links when it exits. Default 1000; only
+   * for a path that exists when the port opens (not for fakes or COM ports); false: never.
+   */
+  presenceCheckMs?: number | false;
   now?: () => number;
 }
 
@@ -68,6 +76,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   private wanted = false;
   private attempts = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  private stopPresenceCheck: () => void = () => undefined;
   private writeChain: Promise<void> = Promise.resolve();
   private opening: Promise<void> | null = null;
   private current: DeviceStatus;
@@ -105,6 +114,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   async close(): Promise<void> {
     this.wanted = false;
     this.clearRetry();
+    this.stopPresenceCheck();
     const port = this.port;
     this.port = null;
     if (port?.isOpen) await port.close().catch(() => undefined);
@@ -172,13 +182,14 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     let port: SerialBindingPort;
     try {
       this.binding ??= await nativeBinding();
-      port = await this.binding.open({
+      const opened = await this.binding.open({
         path: this.path,
         baudRate: this.options.baudRate ?? 9600,
         dataBits: this.options.dataBits ?? 8,
         parity: this.options.parity ?? 'none',
         stopBits: this.options.stopBits ?? 1,
       });
+      port = withEndOfDeviceRead(opened);
     } catch (error) {
       this.setStatus(stateForOpenError(error), `cannot open: ${describe(error)}`);
       this.scheduleRetry();
@@ -191,7 +202,16 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     this.port = port;
     this.attempts = 0;
     this.setStatus('connected');
+    this.startPresenceCheck(port);
     void this.readLoop(port);
+  }
+
+  /** While `port` is current, a vanished device path counts as a lost device. */
+  private startPresenceCheck(port: SerialBindingPort): void {
+    const everyMs = this.options.presenceCheckMs ?? 1000;
+    this.stopPresenceCheck();
+    if (everyMs === false) return;
+    this.stopPresenceCheck = watchPresence(this.path, everyMs, () => this.lost(port, new Error(`${this.path} is gone`)));
   }
 
   private async readLoop(port: SerialBindingPort): Promise<void> {
@@ -213,6 +233,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   private lost(port: SerialBindingPort, error: unknown): void {
     if (this.port !== port) return;
     this.port = null;
+    this.stopPresenceCheck();
     if (port.isOpen) void port.close().catch(() => undefined);
     this.setStatus('disconnected', `lost: ${describe(error)}`);
     this.scheduleRetry();

@@ -89,12 +89,12 @@ describe('createWebSocketBridge', () => {
 
   it('sends events as event frames while connected, and drops them while not', () => {
     const bridge = make();
-    bridge.send({ type: 'EARLY' });
+    bridge.send({ type: 'BORROW' });
     latestSocket().open();
     expect(bridge.isConnected()).toBe(true);
     bridge.send({ type: 'PIN_DIGIT', digit: '1' });
     latestSocket().drop();
-    bridge.send({ type: 'WHILE_DOWN' });
+    bridge.send({ type: 'RETURN' });
     expect(FakeSocket.all[0]?.sent.map((s) => JSON.parse(s))).toEqual([{ channel: 'kiosk:event', event: { type: 'PIN_DIGIT', digit: '1' } }]);
     expect(bridge.isConnected()).toBe(false);
   });

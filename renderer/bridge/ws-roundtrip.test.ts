@@ -39,9 +39,9 @@ describe('renderer bridge <-> browser server', () => {
     api.onView((view) => views.push(view));
     await until(() => views.length === 1 && api.isConnected());
     expect(views).toEqual([{ screen: 'start' }]);
-    api.send({ type: 'LANGUAGE', language: 'en' });
+    api.send({ type: 'SET_LANGUAGE', language: 'en' });
     await until(() => host.sent.length === 1);
-    expect(host.sent).toEqual([{ type: 'LANGUAGE', language: 'en' }]);
+    expect(host.sent).toEqual([{ type: 'SET_LANGUAGE', language: 'en' }]);
     host.emit({ screen: 'identify' });
     await until(() => views.length === 2);
     expect(views[1]).toEqual({ screen: 'identify' });

@@ -8,12 +8,12 @@ import { type Store } from '../../store/index';
 import { type DoorConfig } from '../../state-machines/door/door-types';
 import { type CardRead, type DoorEntryLog } from '../../state-machines/ports';
 import { type PinEvent } from '../../state-machines/shared/events';
+import { doorRulesFor } from '../../state-machines/profile-rules';
 import { createDoor } from '../../state-machines/wiring';
 import { type Clock } from '../clock';
 import { type DoorDevices } from '../devices/door-devices';
 import { type Logger } from '../log';
 import { type MetricsRegistry } from '../services/metrics';
-import { doorRules } from './door-rules';
 import { type PatronVerifier } from './patron-verifier';
 
 export function cardReadFrom(card: Card): CardRead {
@@ -82,7 +82,7 @@ export function startDoorController(deps: DoorControllerDeps): DoorController {
       log.error('access-log.write-failed', { error });
     }
   };
-  const machine = createDoor(doorRules(deps.profile, deps.branch, deps.clock), {
+  const machine = createDoor(doorRulesFor(deps.profile, { now: () => deps.clock.now(), ...(deps.branch === undefined ? {} : { branch: deps.branch }) }), {
     verifyPin: (input) => deps.verifier.verifyPin(input),
     verifyCached: (input) => deps.verifier.verifyCached(input),
     lookupPatron: (input) => deps.verifier.lookupPatron(input),

@@ -3,7 +3,6 @@
 import { type PatronInformation } from '../../ils/ils-port';
 import { type PatronFacts as CachedFacts } from '../../store/credential-cache';
 import { parseCpr } from '../../policy/cpr';
-import { type PatronFacts as PolicyPatron } from '../../policy/patron';
 import { formatDate, parseDate } from '../../policy/time';
 import { type CardRead, type PatronFacts } from '../../state-machines/ports';
 
@@ -24,19 +23,6 @@ export function factsFromIls(card: CardRead, info: PatronInformation): PatronFac
     excludedFromUnstaffed: info.excludedFromUnstaffed,
     borrowingBlocked: flags.chargePrivilegesDenied || flags.tooManyItemsOverdue || flags.tooManyItemsLost || flags.tooManyItemsBilled,
     feesDkk: info.fees.total ?? 0,
-  };
-}
-
-/** The rules' view of a patron (policy/): a card the ILS does not accept at all never gets here. */
-export function toPolicyPatron(facts: PatronFacts): PolicyPatron {
-  const birthDate = facts.birthDate ? parseDate(facts.birthDate) : null;
-  return {
-    ...(birthDate ? { birthDate } : {}),
-    cardLost: facts.cardLost,
-    excludedFromUnstaffed: facts.excludedFromUnstaffed,
-    blocked: false,
-    borrowingBlocked: facts.borrowingBlocked,
-    feesDkk: facts.feesDkk,
   };
 }
 

@@ -1,7 +1,7 @@
 // `kiosk simulate rfid`: a simulated FEIG reader on a fresh pty pair whose driver end is at the
 // link path, with commands to place and remove tagged items by hand.
 import { openPtyPair } from '../../serial/pty-pair';
-import { SimulatorCommandError, type SimulatorEntry } from '../../simulators';
+import { SimulatorCommandError, type SimulatorEntry } from '../../simulator-entry';
 import { TagEncodeError, tryDecodeTag } from '../tag-codec';
 import { FeigSimulator } from './feig-simulator';
 import { simulatedTag } from './feig-simulator-core';

@@ -1,0 +1,66 @@
+// My account at the kiosk: loans with due dates, holds ready for pickup, fees, renewals.
+import type { CardRead, Loan, PatronAccount, PatronFacts, RenewOutcome } from '../ports';
+import type { CardReadEvent, Language, LanguageEvent, PinEvent, StillHereEvent } from '../shared/events';
+import type { InactivityContext } from '../shared/inactivity';
+import type { BorrowingBlock, Decision } from '../shared/rules';
+import type { SessionConfig, SessionInput } from '../shared/session';
+
+export interface AccountInput extends SessionInput {
+  card?: CardRead | null;
+}
+
+export interface AccountContext extends InactivityContext {
+  config: SessionConfig;
+  language: Language;
+  initialCard: CardRead | null;
+  card: CardRead | null;
+  patron: PatronFacts | null;
+  account: PatronAccount | null;
+  block: BorrowingBlock | null;
+  /** The profile's renewal decision per loan (item id), recomputed after each renewal. */
+  renewable: Record<string, Decision>;
+  /** Outcomes of the latest renewal request, per item. */
+  renewals: RenewOutcome[];
+  /** Items whose renewal is under way. */
+  renewing: string[];
+}
+
+export type AccountEvent =
+  | CardReadEvent
+  | PinEvent
+  | LanguageEvent
+  | StillHereEvent
+  | { type: 'CANCEL' }
+  | { type: 'RENEW'; itemId: string }
+  | { type: 'RENEW_ALL' }
+  | { type: 'DONE' }
+  | { type: 'SESSION_TIMEOUT' };
+
+export interface RenewItemInput {
+  card: CardRead;
+  itemId: string;
+}
+
+export interface RenewAllInput {
+  card: CardRead;
+  itemIds: string[];
+}
+
+export const ACCOUNT_ACTIVITY = [
+  'CARD_READ',
+  'PIN_DIGIT',
+  'PIN_BACKSPACE',
+  'PIN_CLEAR',
+  'PIN_ENTER',
+  'SET_LANGUAGE',
+  'STILL_HERE',
+  'CANCEL',
+  'RENEW',
+  'RENEW_ALL',
+  'DONE',
+] as const;
+
+/** Loans the profile would renew now (the ILS has the last word). */
+export function renewableLoans(context: AccountContext): Loan[] {
+  return (context.account?.loans ?? []).filter((loan) => context.renewable[loan.itemId]?.allowed === true);
+}
