@@ -2,8 +2,8 @@
 // the event validator live in runtime/browser/contract.ts (so the browser-mode WebSocket bridge,
 // which may not import electron/, uses the very same ones); this file names the concrete types.
 import { type Contract } from '../runtime/browser/contract';
-import { type SimulationEvent, type SimulationPanel } from '../runtime/simulation-panel';
-import { type KioskUiEvent, type KioskView } from '../state-machines/index';
+import { type ScreenEvent, type ScreenView } from '../runtime/screen-contract';
+export type { SimulationEvent, SimulationPanel } from '../runtime/simulation-panel';
 
 export {
   BRIDGE_PATH,
@@ -22,10 +22,7 @@ export {
   type ViewChannel,
 } from '../runtime/browser/contract';
 
-/** What the screen shows: the kiosk machine's view model, plus the tester panel in simulation mode. */
-export type ScreenView = KioskView & { simulation?: SimulationPanel };
-/** What the screen may send: a patron's button presses, and in simulation mode the tester panel's. */
-export type ScreenEvent = KioskUiEvent | SimulationEvent;
+export type { ScreenEvent, ScreenView } from '../runtime/screen-contract';
 
 export type KioskContract = Contract<ScreenView, ScreenEvent>;
 

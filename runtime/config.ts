@@ -128,9 +128,12 @@ export function parseConfig(value: unknown, source = 'configuration'): SiteConfi
   return result.data;
 }
 
+/** Enters diagnostics in the embedded default (a real site sets its own `technicianCode`). */
+export const DEMO_TECHNICIAN_CODE = '246810';
+
 /** The embedded default: every device simulated, the bundled simulated ILS, data in ./kiosk-data. */
 export function defaultConfig(dataDir = path.resolve('kiosk-data')): SiteConfig {
-  return parseConfig({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir }, 'the embedded default');
+  return parseConfig({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir, technicianCode: DEMO_TECHNICIAN_CODE }, 'the embedded default');
 }
 
 export function loadConfig(file: string | undefined): SiteConfig {

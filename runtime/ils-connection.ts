@@ -11,8 +11,14 @@ import { type Clock } from './clock';
 export interface IlsConnection {
   ils: Ils;
   /** The bundled simulated ILS when the configuration asks for it (controllable in simulation mode). */
-  sim: SimIls | null;
+  sim: SimulatedIls | null;
   close(): Promise<void>;
+}
+
+export interface SimulatedIls {
+  ils: SimIls;
+  /** Stops (the kiosk goes offline) or restarts the simulated ILS on the same port. */
+  setOnline(online: boolean): Promise<void>;
 }
 
 export interface IlsTimings {
@@ -37,6 +43,7 @@ export async function connectIls(config: SiteConfig, clock: Clock, timings: IlsT
       password: SIM_PASSWORD,
       loanRules: policyLoanRules(config.library),
       faults: { latencyMs: c.latencyMs, dropRate: 0, corruptRate: 0, silentEveryMs: 0, silentForMs: 0 },
+      clock: () => clock.now(),
     });
     const address = await sim.listenSip2({ host: '127.0.0.1', port: 0 });
     const ils = new Sip2Client({
@@ -49,7 +56,17 @@ export async function connectIls(config: SiteConfig, clock: Clock, timings: IlsT
       institution: sim.state.institution,
       location: config.branch,
     });
-    return { ils, sim, close: async () => { await ils.close(); await sim.close(); } };
+    let online = true;
+    const control: SimulatedIls = {
+      ils: sim,
+      async setOnline(wanted) {
+        if (wanted === online) return;
+        online = wanted;
+        if (wanted) await sim.listenSip2({ host: address.host, port: address.port });
+        else await sim.close();
+      },
+    };
+    return { ils, sim: control, close: async () => { await ils.close(); await sim.close(); } };
   }
   if (c.transport === 'sip2') {
     const ils = new Sip2Client({

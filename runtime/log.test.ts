@@ -19,6 +19,10 @@ describe('JSON-lines logger', () => {
     expect(JSON.parse(line)).toMatchObject({ pin: '[redacted]', password: '[redacted]', note: 'card [cpr] and [cpr]' });
   });
 
+  it('keeps item ids that are not dates readable', () => {
+    expect(redact('placed 5000000001 and 0103801001')).toBe('placed 5000000001 and [cpr]');
+  });
+
   it('redacts inside errors and arrays', () => {
     expect(redact([new Error('patron 2512991234 unknown')])).toEqual([{ name: 'Error', message: 'patron [cpr] unknown' }]);
   });

@@ -12,8 +12,9 @@ export interface Logger {
 }
 
 const SECRET_KEYS = /^(pin|password|pwd|cpr|patronId|cardNumber|secret|privateKey)$/i;
-// Ten digits in a row (optionally DDMMYY-SSSS) look like a CPR: never let them through.
-const CPR_LIKE = /\b\d{6}-?\d{4}\b/g;
+// Ten digits that start with a valid day and month (DDMMYY-SSSS, dash optional) look like a CPR:
+// never let them through. Item ids such as 5000000001 are not dates and stay readable.
+const CPR_LIKE = /\b(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\d{4}\b/g;
 
 export function redact(value: unknown, key = ''): unknown {
   if (key && SECRET_KEYS.test(key)) return '[redacted]';

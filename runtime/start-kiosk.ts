@@ -1,18 +1,264 @@
-// Placeholder created by the Electron/browser-mode work so `kiosk start` and electron/main.ts can
-// import it. The lead replaces the body: load the config, start drivers, ILS, store and machines,
-// and return them behind a KioskHost.
-import { type Clock } from './clock';
+// The self-service kiosk: site (store, ILS, services) + devices (card reader, PIN pad, lock,
+// RFID pad, printer) + the kiosk machine, behind a KioskHost that the Electron shell and the
+// browser-mode bridge both use. Views are plain JSON (the machine's view model); in simulation
+// mode they carry the tester panel too.
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { createActor } from 'xstate';
+import { type DeviceStatus } from '../hardware/device-status';
+import { type PlacedItem } from '../hardware/rfid/index';
+import { kioskSettings } from '../policy/settings';
+import { type ScreenEvent, type ScreenView } from './screen-contract';
+import { accountRulesFor, checkoutRulesFor } from '../state-machines/profile-rules';
+import { isKioskUiEvent, toView, viewInspector } from '../state-machines/index';
+import { type DeviceName, type PlacedTag } from '../state-machines/ports';
+import { createKiosk } from '../state-machines/wiring';
+import { systemClock, type Clock } from './clock';
+import { loadConfig, type SiteConfig } from './config';
+import { buildDoorDevices } from './devices/door-devices';
+import { buildKioskDevices } from './devices/kiosk-devices';
+import { cardReadFrom, pinEventFrom } from './door/door-controller';
+import { PatronVerifier } from './door/patron-verifier';
 import { type KioskHost } from './kiosk-host';
-import { type Logger } from './log';
+import { loadAccount, renewAll, renewItem } from './kiosk/account';
+import { checkinItem, checkoutItem, type CirculationDeps } from './kiosk/circulation';
+import { receiptFor, testReceipt } from './kiosk/receipts';
+import { KioskSimulation } from './kiosk/simulation';
+import { jsonLogger, type Logger } from './log';
+import { isSimulationEvent } from './simulation-panel';
+import { openSite } from './site';
 
 export interface StartKioskOptions {
   /** The site configuration file; undefined means the embedded default. */
   configFile?: string;
+  /** Or the configuration itself (tests, benchmarks). */
+  config?: SiteConfig;
   /** The runtime's clock (`--clock ISO` makes one that starts at that instant). */
   clock?: Clock;
   log?: Logger;
+  /** The simulated RFID reader answers at real serial speed (benchmarks). */
+  realisticTiming?: boolean;
 }
 
-export async function startKiosk(_options: StartKioskOptions = {}): Promise<KioskHost<unknown, { type: string }>> {
-  throw new Error('startKiosk: not wired yet');
+const VERSION = '0.1.0';
+
+export function placedTag(item: PlacedItem): PlacedTag {
+  return item.ok
+    ? { uid: item.uid, itemId: item.tag.itemId, partsInSet: item.tag.partsInSet, partNumber: item.tag.partNumber }
+    : { uid: item.uid, itemId: null, partsInSet: 1, partNumber: 1, error: item.error.message };
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+export async function startKiosk(options: StartKioskOptions = {}): Promise<KioskHost<ScreenView, ScreenEvent>> {
+  const config = options.config ?? loadConfig(options.configFile);
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? jsonLogger({ now: () => clock.now() });
+  const site = await openSite(config, { clock, log });
+  const { ils } = site.ilsConnection;
+  const door = await buildDoorDevices(config).catch(async (error: unknown) => {
+    await site.close();
+    throw error;
+  });
+  const devices = await buildKioskDevices(config, { realisticTiming: options.realisticTiming ?? false }).catch(async (error: unknown) => {
+    await door.close();
+    await site.close();
+    throw error;
+  });
+  const settings = kioskSettings(site.profile);
+  const verifier = new PatronVerifier({ ils, store: site.store, clock, log, place: 'kiosk', maxFailedPins: settings.bruteForce.maxFailedPinsPerCard });
+  const circulation: CirculationDeps = {
+    ils,
+    store: site.store,
+    clock,
+    log,
+    branch: config.branch,
+    maxItemsOffline: settings.offline.maxItemsOffline,
+    writeAfi: (uid, afi) => devices.pad.writeAfi(uid, afi),
+  };
+  const libraryName = site.ilsConnection.sim?.ils.state.libraryName ?? config.branch;
+  const online = () => ils.link.state !== 'offline';
+
+  const machine = createKiosk(
+    { checkout: checkoutRulesFor(site.profile, { online }), account: accountRulesFor(site.profile, { now: () => clock.now() }) },
+    {
+      verifyPin: (input) => verifier.verifyPin(input),
+      verifyCached: (input) => verifier.verifyCached(input),
+      checkoutItem: (input) => checkoutItem(circulation, input),
+      checkinItem: (input) => checkinItem(circulation, input),
+      printReceipt: (request) => devices.printer.print(receiptFor(request, { libraryName, printedAt: clock.now() })),
+      endSession: async ({ card }) => {
+        await ils.endSession(card.patronId).catch((error: unknown) => log.warn('ils.end-session-failed', { error }));
+      },
+      loadAccount: (input) => loadAccount(ils, input),
+      renewItem: (input) => renewItem(ils, input),
+      renewAll: (input) => renewAll(ils, input),
+      checkTechnician: async (credential) => 'code' in credential && config.technicianCode !== undefined && sameSecret(credential.code, config.technicianCode),
+      testPrint: () => devices.printer.print(testReceipt(libraryName, clock.now())),
+      pulseLock: async ({ ms }) => door.lock.release(ms),
+      ilsRoundTrip: async () => {
+        const start = performance.now();
+        try {
+          const status = await ils.status();
+          return { ok: status.online, ms: Math.round(performance.now() - start) };
+        } catch (error) {
+          return { ok: false, ms: Math.round(performance.now() - start), detail: (error as Error).message };
+        }
+      },
+      loadOfflineQueue: async () =>
+        site.store.offlineQueue.list({ limit: 50 }).map((tx) => ({
+          id: tx.id,
+          kind: tx.kind === 'renewal' ? 'renew' : tx.kind,
+          itemId: tx.itemId,
+          at: tx.occurredAt.toISOString(),
+          state: tx.status === 'done' ? 'replayed' : tx.status === 'refused' ? 'refused' : 'pending',
+          ...(tx.ilsMessage ? { detail: tx.ilsMessage } : {}),
+        })),
+    },
+  );
+
+  const simulated = site.ilsConnection.sim && devices.simulators.rfid;
+  const simulation = simulated
+    ? new KioskSimulation({
+        ils: site.ilsConnection.sim!.ils,
+        rfid: devices.simulators.rfid!,
+        ...(devices.simulators.printer ? { printer: devices.simulators.printer } : {}),
+        ...(door.simulators.cardReader ? { cardReader: door.simulators.cardReader } : {}),
+        ...(door.simulators.pinPad ? { pinPad: door.simulators.pinPad } : {}),
+        setIlsOnline: (wanted) => site.ilsConnection.sim!.setOnline(wanted),
+      })
+    : null;
+
+  const listeners = new Set<(view: ScreenView) => void>();
+  let current: ScreenView | null = null;
+  let pending = false;
+  const publish = () => {
+    // Many snapshots arrive per event: send one view per tick.
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      const view: ScreenView = { ...toView(actor.getSnapshot()), ...(simulation ? { simulation: simulation.panel() } : {}) };
+      current = view;
+      for (const listener of listeners) listener(view);
+    });
+  };
+  const actor = createActor(machine, {
+    input: {
+      diagnostics: {
+        summary: {
+          version: VERSION,
+          library: config.library,
+          branch: config.branch,
+          settings: {
+            ils: config.ils.transport,
+            cardReader: config.devices.cardReader.driver,
+            pinPad: config.devices.pinPad.driver,
+            lock: config.devices.lock.driver,
+            rfid: config.devices.rfid.driver,
+            printer: config.devices.printer.driver,
+            accessLogRetentionDays: config.accessLog.retentionDays,
+            officerKey: config.accessLog.officerPublicKey ? 'configured' : 'missing',
+            ilsPassword: 'ils' in config && 'password' in config.ils ? '********' : null,
+          },
+        },
+      },
+      online: online(),
+    },
+    inspect: viewInspector(publish),
+  });
+  actor.start();
+
+  const deviceStatus = (device: DeviceName) => (status: DeviceStatus) =>
+    actor.send({ type: 'DEVICE_STATUS', status: { device, state: status.state, ...(status.detail ? { detail: status.detail } : {}) } });
+  door.cardReader.on('card', (card) => actor.send({ type: 'CARD_READ', card: cardReadFrom(card) }));
+  door.cardReader.on('status', deviceStatus('cardReader'));
+  door.pinPad?.on('key', (key) => actor.send(pinEventFrom(key)));
+  door.pinPad?.on('status', deviceStatus('pinPad'));
+  door.lock.on('status', deviceStatus('lock'));
+  devices.pad.on('item-placed', (item) => {
+    actor.send({ type: 'ITEM_PLACED', tag: placedTag(item) });
+    publish();
+  });
+  devices.pad.on('item-removed', ({ uid }) => {
+    actor.send({ type: 'ITEM_REMOVED', uid });
+    publish();
+  });
+  devices.pad.on('status', deviceStatus('rfid'));
+  devices.printer.on('status', (s) => deviceStatus('printer')(s.device));
+  const unsubscribeLink = ils.link.subscribe((state) => {
+    actor.send({ type: state === 'offline' ? 'ILS_OFFLINE' : 'ILS_ONLINE' });
+    publish();
+  });
+
+  await door.open();
+  await devices.open();
+  for (const [device, status] of [
+    ['cardReader', door.cardReader.status()],
+    ['lock', door.lock.status()],
+    ['rfid', devices.pad.status()],
+    ['printer', devices.printer.status().device],
+    ...(door.pinPad ? [['pinPad', door.pinPad.status()] as const] : []),
+  ] as const) {
+    deviceStatus(device)(status);
+  }
+  const recovery = await site.store.recoverJournal({
+    itemStatus: async (itemId) => {
+      const info = await ils.itemInformation(itemId);
+      if (!info.found) return 'unknown';
+      if (info.circulationStatus === 'charged' || info.circulationStatus === 'charged-not-recallable') return 'checked-out';
+      if (info.circulationStatus === 'on-hold-shelf') return 'on-hold-shelf';
+      if (info.circulationStatus === 'in-transit') return 'in-transit';
+      return 'available';
+    },
+    writeAfi: async ({ tagUid }, afi) => {
+      if (tagUid) await devices.pad.writeAfi(tagUid, afi);
+    },
+    replay: async (tx) => {
+      const result = await ils.checkin({ itemId: tx.itemId, offline: { returnDate: tx.occurredAt } });
+      return { ok: result.ok };
+    },
+  });
+  if (recovery.resolved.length || recovery.unresolved.length) log.info('journal.recovered', { resolved: recovery.resolved.length, unresolved: recovery.unresolved.length });
+  log.info('kiosk.ready', { library: config.library, branch: config.branch, simulation: simulation !== null });
+
+  let stopped: Promise<void> | null = null;
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (current) listener(current);
+      else publish();
+      return () => listeners.delete(listener);
+    },
+    send(event) {
+      if (isKioskUiEvent(event)) {
+        actor.send(event);
+        return;
+      }
+      if (simulation && isSimulationEvent(event)) {
+        simulation.handle(event).then(
+          (note) => {
+            log.info('simulation', { note });
+            publish();
+          },
+          (error: unknown) => log.warn('simulation.failed', { error }),
+        );
+        return;
+      }
+      log.warn('screen.event-dropped', { type: typeof event.type === 'string' ? event.type.slice(0, 40) : 'unknown' });
+    },
+    shutdown() {
+      stopped ??= (async () => {
+        unsubscribeLink();
+        actor.stop();
+        await devices.close();
+        await door.close();
+        await site.close();
+        log.info('kiosk.stopped', {});
+      })();
+      return stopped;
+    },
+  };
 }

@@ -1,0 +1,66 @@
+// Loan and return receipts, laid out for an 80 mm ESC/POS printer in Danish or English. A receipt
+// names items and dates, never the patron: it may be left behind at the kiosk.
+import { line, type Receipt, type ReceiptLine } from '../../hardware/printer/index';
+import { type ReceiptRequest } from '../../state-machines/ports';
+
+const TEXT = {
+  da: {
+    checkout: 'Lånekvittering',
+    return: 'Afleveringskvittering',
+    due: 'Afleveres senest',
+    count: (n: number) => `${n} ${n === 1 ? 'materiale' : 'materialer'}`,
+    destination: { shelf: 'På hylden', 'hold-shelf': 'Reserveret: til afhentningshylden', 'other-branch': 'Sendes til en anden afdeling', 'sort-bin': 'Til sortering', alert: 'Personalet ser på det' },
+    thanks: 'Tak for besøget',
+    test: 'Testudskrift',
+  },
+  en: {
+    checkout: 'Loan receipt',
+    return: 'Return receipt',
+    due: 'Due',
+    count: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
+    destination: { shelf: 'Back to the shelf', 'hold-shelf': 'Reserved: to the hold shelf', 'other-branch': 'Sent to another branch', 'sort-bin': 'To sorting', alert: 'Staff will look at it' },
+    thanks: 'Thank you for your visit',
+    test: 'Test print',
+  },
+} satisfies Record<'da' | 'en', unknown>;
+
+function formatDate(iso: string, language: 'da' | 'en', timeZone: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+}
+
+export function receiptFor(request: ReceiptRequest, context: { libraryName: string; printedAt: Date; timeZone?: string }): Receipt {
+  const t = TEXT[request.language];
+  const tz = context.timeZone ?? 'Europe/Copenhagen';
+  const when = new Intl.DateTimeFormat(request.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(context.printedAt);
+  const lines: ReceiptLine[] = [
+    line.text(context.libraryName, { bold: true, align: 'center', width: 2, height: 2 }),
+    line.text(request.kind === 'checkout' ? t.checkout : t.return, { bold: true, align: 'center' }),
+    line.text(when, { align: 'center' }),
+    line.feed(1),
+  ];
+  for (const item of request.lines) {
+    lines.push(line.text(item.title, { bold: true }));
+    lines.push(line.text(item.itemId));
+    if (item.dueDate) lines.push(line.text(`${t.due}: ${formatDate(item.dueDate, request.language, tz)}`));
+    if (item.destination) lines.push(line.text(t.destination[item.destination]));
+    lines.push(line.feed(1));
+  }
+  lines.push(line.text(t.count(request.lines.length), { align: 'center' }), line.text(t.thanks, { align: 'center' }), line.feed(3), line.cut());
+  return { lines };
+}
+
+export function testReceipt(libraryName: string, printedAt: Date): Receipt {
+  return {
+    lines: [
+      line.text(libraryName, { bold: true, align: 'center' }),
+      line.text(`${TEXT.da.test} / ${TEXT.en.test}`, { align: 'center' }),
+      line.text(printedAt.toISOString(), { align: 'center' }),
+      line.text('ÆØÅ æøå', { align: 'center' }),
+      line.barcode('5000000001', { align: 'center' }),
+      line.feed(3),
+      line.cut(),
+    ],
+  };
+}
