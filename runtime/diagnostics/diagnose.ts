@@ -98,9 +98,10 @@ export async function diagnose(config: SiteConfig, clock: Clock, timeoutMs = 300
           await k.printer.open();
           const status = await k.printer.checkStatus();
           connected('printer', status.device);
+          // A printer out of paper also reports itself offline: name the cause first.
+          if (status.paper === 'out') throw new Error('printer out of paper');
           if (status.online === false) throw new Error('printer offline (cover open or error)');
           if (status.online === null) throw new Error('printer does not answer status requests');
-          if (status.paper === 'out') throw new Error('printer out of paper');
           return `printer online, paper ${status.paper}`;
         },
         timeoutMs,

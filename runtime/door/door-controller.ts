@@ -93,6 +93,15 @@ export function startDoorController(deps: DoorControllerDeps): DoorController {
     logEntry,
   });
   const actor = createActor(machine, { input: { config: { releaseMs: devices.releaseMs, ...deps.door } } });
+  // Outside unstaffed hours the door says when it next opens (for a display, and the log).
+  let toldOutcome: unknown = null;
+  actor.subscribe((snapshot) => {
+    const outcome = snapshot.context.outcome;
+    if (outcome && outcome !== toldOutcome && outcome.nextOpening !== undefined) {
+      toldOutcome = outcome;
+      log.info('door.closed', { door: doorId, reason: outcome.reason, nextOpening: outcome.nextOpening });
+    }
+  });
   actor.start();
 
   const cardRead = (card: Card) => actor.send({ type: 'CARD_READ', card: cardReadFrom(card) });
