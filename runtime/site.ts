@@ -10,6 +10,7 @@ import { type SiteConfig } from './config';
 import { type Clock } from './clock';
 import { connectIls, type IlsConnection, type IlsTimings } from './ils-connection';
 import { type Logger } from './log';
+import { measuredIls } from './services/ils-metrics';
 import { MetricsRegistry } from './services/metrics';
 import { startSiteServices, type SiteServices } from './services/site-services';
 
@@ -68,7 +69,11 @@ export async function openSite(config: SiteConfig, options: SiteOptions): Promis
     throw error;
   }
   const metrics = new MetricsRegistry();
+  ilsConnection = { ...ilsConnection, ils: measuredIls(ilsConnection.ils, metrics) };
   const services = startSiteServices({ store, ils: ilsConnection.ils, clock, log, metrics, purgeEveryMs: options.purgeEveryMs ?? 3_600_000 });
+  // Log in and start the heartbeat, which brings the link back online after an outage. Not
+  // awaited: an unreachable ILS must not hold up the door, which decides from its cache meanwhile.
+  if (!process.env.XNOLOGIN) void ilsConnection.ils.login().catch((error: unknown) => log.warn('ils.login-failed', { error }));
   return {
     config,
     profile,

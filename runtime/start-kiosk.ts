@@ -24,6 +24,7 @@ import { checkinItem, checkoutItem, type CirculationDeps } from './kiosk/circula
 import { receiptFor, testReceipt } from './kiosk/receipts';
 import { KioskSimulation } from './kiosk/simulation';
 import { jsonLogger, type Logger } from './log';
+import { startStatusServer } from './services/status-server';
 import { isSimulationEvent } from './simulation-panel';
 import { openSite } from './site';
 
@@ -222,6 +223,26 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
     },
   });
   if (recovery.resolved.length || recovery.unresolved.length) log.info('journal.recovered', { resolved: recovery.resolved.length, unresolved: recovery.unresolved.length });
+  const paper = site.metrics.gauge('kiosk_printer_paper', 'Receipt printer paper state (1 for the current state)');
+  const showPaper = () => {
+    const state = devices.printer.status().paper;
+    for (const p of ['ok', 'near-end', 'out', 'unknown']) paper.set(p === state ? 1 : 0, { state: p });
+  };
+  showPaper();
+  devices.printer.on('status', showPaper);
+  // Another process on this box (the door) may already serve the port: monitoring is then theirs.
+  const statusServer = await startStatusServer({
+    metrics: site.metrics,
+    port: config.httpPort,
+    health: () => {
+      const states = actor.getSnapshot().context.devices;
+      const ok = ils.link.state === 'online' && states.every((d) => d.state === 'connected');
+      return { status: ok ? 'ok' : 'degraded', ils: ils.link.state, devices: states };
+    },
+  }).catch((error: unknown) => {
+    log.warn('status-server.unavailable', { port: config.httpPort, error });
+    return null;
+  });
   log.info('kiosk.ready', { library: config.library, branch: config.branch, simulation: simulation !== null });
 
   let stopped: Promise<void> | null = null;
@@ -252,6 +273,7 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
     shutdown() {
       stopped ??= (async () => {
         unsubscribeLink();
+        await statusServer?.close();
         actor.stop();
         await devices.close();
         await door.close();

@@ -7,6 +7,7 @@ import { type Clock } from '../clock';
 import { buildDoorDevices, type DoorDevices } from '../devices/door-devices';
 import { type IlsTimings } from '../ils-connection';
 import { type Logger } from '../log';
+import { audioPlayer, ClosingAnnouncements } from '../services/closing-announcements';
 import { startStatusServer, type StatusServer } from '../services/status-server';
 import { openSite, type Site } from '../site';
 import { startDoorController, type DoorController } from './door-controller';
@@ -34,6 +35,7 @@ export async function runDoor(config: SiteConfig, options: RunDoorOptions): Prom
     devices = await buildDoorDevices(config);
     await devices.open();
     const settings = kioskSettings(site.profile);
+    const controllerBranch = config.branch in hoursOf(site) ? config.branch : undefined;
     const verifier = new PatronVerifier({
       ils: site.ilsConnection.ils,
       store: site.store,
@@ -44,7 +46,7 @@ export async function runDoor(config: SiteConfig, options: RunDoorOptions): Prom
     });
     const controller = startDoorController({
       profile: site.profile,
-      branch: config.branch in hoursOf(site) ? config.branch : undefined,
+      branch: controllerBranch,
       doorId: config.doorId,
       devices,
       verifier,
@@ -77,6 +79,14 @@ export async function runDoor(config: SiteConfig, options: RunDoorOptions): Prom
         return { status: ok ? 'ok' : 'degraded', ils, devices: states };
       },
     });
+    const stopAnnouncements = new ClosingAnnouncements({
+      profile: site.profile,
+      branch: controllerBranch,
+      clock: site.clock,
+      log,
+      minutesBefore: settings.closingAnnouncementMinutes,
+      play: audioPlayer(config.announcements.player, config.announcements.audioFile, log),
+    }).start();
     log.info('door.ready', { door: config.doorId, library: config.library, branch: config.branch, httpPort: statusServer.port, ils: site.ilsConnection.ils.link.state });
     let stopped: Promise<void> | null = null;
     return {
@@ -86,6 +96,7 @@ export async function runDoor(config: SiteConfig, options: RunDoorOptions): Prom
       statusServer,
       stop() {
         stopped ??= (async () => {
+          stopAnnouncements();
           controller.stop();
           await d.close();
           await statusServer.close();

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { type IlsLinkState } from '../ils-port';
+import { LinkMonitor } from './link-monitor';
+
+describe('LinkMonitor', () => {
+  it('decides at once from unknown, then needs 3 good answers to come back online', () => {
+    const monitor = new LinkMonitor();
+    const seen: [IlsLinkState, IlsLinkState][] = [];
+    monitor.subscribe((state, previous) => seen.push([state, previous]));
+    monitor.recordSuccess();
+    expect(monitor.state).toBe('online');
+    monitor.recordFailure();
+    expect(monitor.state).toBe('offline');
+    monitor.recordSuccess();
+    monitor.recordSuccess();
+    expect(monitor.state).toBe('offline');
+    monitor.recordFailure();
+    monitor.recordSuccess();
+    monitor.recordSuccess();
+    expect(monitor.state).toBe('offline');
+    monitor.recordSuccess();
+    expect(monitor.state).toBe('online');
+    expect(seen).toEqual([
+      ['online', 'unknown'],
+      ['offline', 'online'],
+      ['online', 'offline'],
+    ]);
+  });
+
+  it('can require several failures to go offline, and survives a throwing watcher', () => {
+    const monitor = new LinkMonitor({ failuresToOffline: 2, successesToOnline: 1 });
+    const unsubscribe = monitor.subscribe(() => {
+      throw new Error('watcher bug');
+    });
+    monitor.recordSuccess();
+    monitor.recordFailure();
+    expect(monitor.state).toBe('online');
+    monitor.recordFailure();
+    expect(monitor.state).toBe('offline');
+    unsubscribe();
+    monitor.recordSuccess();
+    expect(monitor.state).toBe('online');
+  });
+});

@@ -1,0 +1,67 @@
+// Raw SIP2 over TLS between the client and the simulated ILS, with a throw-away
+// self-signed certificate made by openssl.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Sip2Client } from '../../ils/client/sip2-client';
+import { IlsUnavailableError } from '../../ils/errors';
+import { DEMO_DATA } from '../../ils/sim/demo-data';
+import { SimIls } from '../../ils/sim/sim-ils';
+import { CLOCK, DEMO } from './helpers';
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasOpenssl())('SIP2 over TLS', () => {
+  let dir: string;
+  let key: Buffer;
+  let cert: Buffer;
+  let sim: SimIls;
+  let port: number;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ils-tls-'));
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    key = readFileSync(path.join(dir, 'key.pem'));
+    cert = readFileSync(path.join(dir, 'cert.pem'));
+    sim = new SimIls({ data: structuredClone(DEMO_DATA), clock: CLOCK });
+    port = (await sim.listenSip2({ tls: { key, cert } })).port;
+  });
+
+  afterAll(async () => {
+    await sim?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('logs in and checks out over TLS when the certificate is trusted', async () => {
+    const client = new Sip2Client({ transport: 'tls', host: '127.0.0.1', port, tls: { ca: cert }, user: 'kiosk', password: 'kiosk', institution: DEMO.institution, heartbeatIntervalMs: 0, requestTimeoutMs: 1000, clock: CLOCK });
+    try {
+      await client.login();
+      expect(await client.checkout({ patronId: DEMO.patrons.adult.id, itemId: DEMO.items.available[3] })).toMatchObject({ ok: true, title: 'Min kamp 1' });
+      expect(sim.state.item(DEMO.items.available[3])?.onLoanTo).toBe(DEMO.patrons.adult.id);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses an ILS whose certificate it does not trust', async () => {
+    const client = new Sip2Client({ transport: 'tls', host: '127.0.0.1', port, user: 'kiosk', password: 'kiosk', institution: DEMO.institution, heartbeatIntervalMs: 0, requestTimeoutMs: 1000 });
+    try {
+      await expect(client.status()).rejects.toBeInstanceOf(IlsUnavailableError);
+    } finally {
+      await client.close();
+    }
+  });
+});
