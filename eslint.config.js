@@ -24,6 +24,16 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    // The preload's types pull Node's into the DOM compile; the screen must still never use them.
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', 'module', 'global', '__dirname', '__filename', 'setImmediate'].map((name) => ({
+          name,
+          message: 'renderer/ runs in the browser: no Node globals',
+        })),
+      ],
+    },
   },
   {
     // Command-line entry points and tooling print to the console by design.

@@ -18,3 +18,28 @@ export function deviceStatus(state: DeviceState, since: Date, detail?: string): 
 export function statusChanged(prev: DeviceStatus, state: DeviceState, detail?: string): boolean {
   return prev.state !== state || prev.detail !== detail;
 }
+
+/** A device connection that reports its status as `status` events. */
+interface StatusSource {
+  readonly isConnected: boolean;
+  on(event: 'status', listener: (status: DeviceStatus) => void): unknown;
+  off(event: 'status', listener: (status: DeviceStatus) => void): unknown;
+}
+
+/** Resolves once `source` is connected; rejects with `timeoutError()` after `timeoutMs`. */
+export function whenConnected(source: StatusSource, timeoutMs: number, timeoutError: () => Error): Promise<void> {
+  if (source.isConnected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onStatus = (status: DeviceStatus) => {
+      if (status.state !== 'connected') return;
+      clearTimeout(timer);
+      source.off('status', onStatus);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      source.off('status', onStatus);
+      reject(timeoutError());
+    }, timeoutMs);
+    source.on('status', onStatus);
+  });
+}

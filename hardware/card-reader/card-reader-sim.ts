@@ -1,11 +1,10 @@
 // Card reader simulators: build what a reader sends for a health card or a library card and
 // send it as a serial reader (text + suffix on the simulator end of a pty) or as a USB
 // keyboard wedge (boot keyboard reports behind the HidDevice interface).
-import { EventEmitter } from 'node:events';
-import type { HidDevice, HidDeviceEvents } from '../hid/hid-device';
 import { typeReports } from '../hid/boot-keyboard';
+import { KeyboardSimulator } from '../hid/keyboard-simulator';
 import { encodeLine, type LineSuffix } from '../serial/line-framer';
-import { SerialLink } from '../serial/serial-link';
+import { SerialSimulator } from '../serial/serial-simulator';
 import type { SerialBinding } from '../serial/binding';
 import { encodeTrack1, encodeTrack2 } from './magstripe';
 
@@ -48,22 +47,12 @@ export interface SerialCardReaderSimulatorOptions {
   binding?: SerialBinding;
 }
 
-export class SerialCardReaderSimulator {
-  readonly link: SerialLink;
+export class SerialCardReaderSimulator extends SerialSimulator {
   private readonly suffix: LineSuffix;
 
   constructor(options: SerialCardReaderSimulatorOptions) {
+    super({ path: options.path, binding: options.binding });
     this.suffix = options.suffix ?? 'CR';
-    this.link = new SerialLink({ path: options.path, binding: options.binding, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
-  }
-
-  async start(): Promise<void> {
-    await this.link.open();
-    await this.link.whenConnected(5000);
-  }
-
-  stop(): Promise<void> {
-    return this.link.close();
   }
 
   swipe(card: SimCard): Promise<void> {
@@ -77,30 +66,12 @@ export class SerialCardReaderSimulator {
 }
 
 /** A USB keyboard-wedge reader as a HidDevice: swipe() types the card and presses Enter. */
-export class HidWedgeSimulator extends EventEmitter<HidDeviceEvents> implements HidDevice {
-  closed = false;
-
+export class HidWedgeSimulator extends KeyboardSimulator {
   swipe(card: SimCard): void {
     this.typeText(cardText(card));
   }
 
   typeText(text: string, enter = true): void {
     for (const report of typeReports(text, { enter })) this.emit('data', report);
-  }
-
-  unplug(): void {
-    this.emit('error', new Error('could not read from HID device'));
-  }
-
-  async sendFeatureReport(data: Uint8Array | number[]): Promise<number> {
-    return data.length;
-  }
-
-  async getFeatureReport(_reportId: number, length: number): Promise<Buffer> {
-    return Buffer.alloc(length);
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
   }
 }

@@ -1,8 +1,8 @@
 // Keeps one HID device open: reports connected/disconnected and reopens it with back-off
 // after an unplug, like SerialLink does for serial devices.
 import { EventEmitter } from 'node:events';
-import { type DeviceStatus, deviceStatus, statusChanged } from '../device-status';
-import { backoffDelay, type ReconnectOptions } from '../serial/serial-link';
+import { type DeviceStatus, deviceStatus, statusChanged, whenConnected } from '../device-status';
+import { Reconnect, type ReconnectOptions } from '../reconnect';
 import { describeSelector, type HidDevice, type HidOpener, type HidSelector, openNodeHid } from './hid-device';
 
 export type HidErrorCode = 'not-connected' | 'io-failed' | 'timeout';
@@ -37,9 +37,7 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
   private readonly options: HidConnectionOptions;
   private readonly now: () => number;
   private device: HidDevice | null = null;
-  private wanted = false;
-  private attempts = 0;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly reconnect: Reconnect;
   private current: DeviceStatus;
   private detach: (() => void) | null = null;
 
@@ -49,6 +47,7 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
     this.name = describeSelector(options.selector);
     this.now = options.now ?? Date.now;
     this.current = deviceStatus('disconnected', new Date(this.now()), 'not opened');
+    this.reconnect = new Reconnect(options, () => this.attempt());
   }
 
   status(): DeviceStatus {
@@ -61,17 +60,13 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
 
   /** One attempt now, then retries in the background; never throws for a missing device. */
   async open(): Promise<DeviceStatus> {
-    if (this.wanted) return this.current;
-    this.wanted = true;
-    this.attempts = 0;
+    if (!this.reconnect.start()) return this.current;
     await this.attempt();
     return this.current;
   }
 
   async close(): Promise<void> {
-    this.wanted = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.reconnect.stop();
     const device = this.device;
     this.drop();
     await device?.close().catch(() => undefined);
@@ -79,20 +74,7 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
   }
 
   whenConnected(timeoutMs = 5000): Promise<void> {
-    if (this.device) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onStatus = (status: DeviceStatus) => {
-        if (status.state !== 'connected') return;
-        clearTimeout(timer);
-        this.off('status', onStatus);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.off('status', onStatus);
-        reject(new HidError('timeout', `${this.name} did not connect within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.on('status', onStatus);
-    });
+    return whenConnected(this, timeoutMs, () => new HidError('timeout', `${this.name} did not connect within ${timeoutMs} ms`));
   }
 
   sendFeatureReport(data: Uint8Array | number[]): Promise<number> {
@@ -115,17 +97,16 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
   }
 
   private async attempt(): Promise<void> {
-    this.retryTimer = null;
-    if (!this.wanted || this.device) return;
+    if (!this.reconnect.isWanted || this.device) return;
     let device: HidDevice;
     try {
       device = await (this.options.open ?? openNodeHid)(this.options.selector);
     } catch (error) {
       this.setStatus('disconnected', `cannot open: ${message(error)}`);
-      this.scheduleRetry();
+      this.reconnect.retry();
       return;
     }
-    if (!this.wanted) {
+    if (!this.reconnect.isWanted) {
       await device.close().catch(() => undefined);
       return;
     }
@@ -138,7 +119,7 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
       device.off('error', onError);
     };
     this.device = device;
-    this.attempts = 0;
+    this.reconnect.connected();
     this.setStatus('connected');
   }
 
@@ -147,19 +128,13 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
     this.drop();
     void device.close().catch(() => undefined);
     this.setStatus('disconnected', `lost: ${message(error)}`);
-    this.scheduleRetry();
+    this.reconnect.retry();
   }
 
   private drop(): void {
     this.detach?.();
     this.detach = null;
     this.device = null;
-  }
-
-  private scheduleRetry(): void {
-    const reconnect = this.options.reconnect;
-    if (!this.wanted || reconnect === false || this.retryTimer) return;
-    this.retryTimer = setTimeout(() => void this.attempt(), backoffDelay(this.attempts++, reconnect ?? {}));
   }
 
   private setStatus(state: DeviceStatus['state'], detail?: string): void {

@@ -1,6 +1,5 @@
 // dcttech USB HID relay board driver: switch by feature report, confirm by reading back.
-import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../device-status';
+import { ConnectedDevice } from '../connected-device';
 import { HidConnection } from '../hid/hid-connection';
 import type { HidOpener, HidSelector } from '../hid/hid-device';
 import type { ReconnectOptions } from '../serial/serial-link';
@@ -19,42 +18,30 @@ export interface HidRelayOptions {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export class HidRelay extends EventEmitter<RelayEvents> implements Relay {
+export class HidRelay extends ConnectedDevice<RelayEvents, HidConnection> implements Relay {
   readonly canReadBack = true;
   readonly relay: number;
-  private readonly connection: HidConnection;
   /** Board serial from the last read-back, for diagnostics. */
   boardSerial: string | null = null;
 
   constructor(options: HidRelayOptions = {}) {
-    super();
-    this.relay = options.relay ?? 1;
-    encodeRelayCommand(this.relay, false); // validates the relay number now, not at the door
-    this.connection = new HidConnection({
-      selector: options.selector ?? { vendorId: DCTTECH_VENDOR_ID, productId: DCTTECH_PRODUCT_ID },
-      open: options.open,
-      reconnect: options.reconnect,
-      now: options.now,
-    });
-    this.connection.on('status', (status) => this.emit('status', status));
-  }
-
-  open(): Promise<DeviceStatus> {
-    return this.connection.open();
-  }
-
-  close(): Promise<void> {
-    return this.connection.close();
-  }
-
-  status(): DeviceStatus {
-    return this.connection.status();
+    const relay = options.relay ?? 1;
+    encodeRelayCommand(relay, false); // validates the relay number now, not at the door
+    super(
+      new HidConnection({
+        selector: options.selector ?? { vendorId: DCTTECH_VENDOR_ID, productId: DCTTECH_PRODUCT_ID },
+        open: options.open,
+        reconnect: options.reconnect,
+        now: options.now,
+      }),
+    );
+    this.relay = relay;
   }
 
   async set(on: boolean): Promise<RelayConfirmation> {
-    if (!this.connection.isConnected) throw new LockError('not-connected', `relay board ${this.connection.name} is not connected`);
+    if (!this.link.isConnected) throw new LockError('not-connected', `relay board ${this.link.name} is not connected`);
     try {
-      await this.connection.sendFeatureReport(encodeRelayCommand(this.relay, on));
+      await this.link.sendFeatureReport(encodeRelayCommand(this.relay, on));
     } catch (error) {
       throw new LockError('write-failed', `relay ${this.relay}: ${message(error)}`);
     }
@@ -67,7 +54,7 @@ export class HidRelay extends EventEmitter<RelayEvents> implements Relay {
   async readRelay(): Promise<boolean> {
     let report: Buffer;
     try {
-      report = await this.connection.getFeatureReport(0, DCTTECH_REPORT_LENGTH);
+      report = await this.link.getFeatureReport(0, DCTTECH_REPORT_LENGTH);
     } catch (error) {
       throw new LockError('not-confirmed', `relay ${this.relay}: cannot read back: ${message(error)}`);
     }

@@ -1,7 +1,6 @@
 // LCUS serial relay module driver. The module sends nothing back, so a switch is confirmed
 // only as far as the port allows: the command was written and drained.
-import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../device-status';
+import { ConnectedDevice } from '../connected-device';
 import type { SerialBinding } from '../serial/binding';
 import { type ReconnectOptions, SerialLink } from '../serial/serial-link';
 import { encodeLcus } from './lcus-codec';
@@ -17,29 +16,16 @@ export interface LcusRelayOptions {
   now?: () => number;
 }
 
-export class LcusRelay extends EventEmitter<RelayEvents> implements Relay {
+export class LcusRelay extends ConnectedDevice<RelayEvents, SerialLink> implements Relay {
   readonly canReadBack = false;
   readonly relay: number;
-  readonly link: SerialLink;
+  declare readonly link: SerialLink;
 
   constructor(options: LcusRelayOptions) {
-    super();
-    this.relay = options.relay ?? 1;
-    encodeLcus(this.relay, false); // validates the relay number now
-    this.link = new SerialLink({ path: options.path, baudRate: options.baudRate ?? 9600, binding: options.binding, reconnect: options.reconnect, now: options.now });
-    this.link.on('status', (status) => this.emit('status', status));
-  }
-
-  open(): Promise<DeviceStatus> {
-    return this.link.open();
-  }
-
-  close(): Promise<void> {
-    return this.link.close();
-  }
-
-  status(): DeviceStatus {
-    return this.link.status();
+    const relay = options.relay ?? 1;
+    encodeLcus(relay, false); // validates the relay number now
+    super(new SerialLink({ path: options.path, baudRate: options.baudRate ?? 9600, binding: options.binding, reconnect: options.reconnect, now: options.now }));
+    this.relay = relay;
   }
 
   async set(on: boolean): Promise<RelayConfirmation> {

@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { HidDevice, HidDeviceEvents } from '../hid/hid-device';
 import type { SerialBinding } from '../serial/binding';
 import { SerialLink } from '../serial/serial-link';
+import { SIMULATOR_RECONNECT } from '../serial/serial-simulator';
 import { DCTTECH_CMD, encodeRelayState } from './dcttech-codec';
 import { LcusDecoder, type LcusFrame } from './lcus-codec';
 
@@ -30,7 +31,7 @@ export class LcusRelaySimulator extends EventEmitter<RelaySimEvents> {
   constructor(options: { path: string; binding?: SerialBinding; now?: () => number }) {
     super();
     const now = options.now ?? Date.now;
-    this.link = new SerialLink({ path: options.path, binding: options.binding, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
+    this.link = new SerialLink({ path: options.path, binding: options.binding, reconnect: SIMULATOR_RECONNECT });
     this.link.on('data', (chunk) => {
       for (const frame of this.decoder.push(chunk)) this.apply(frame, new Date(now()));
     });

@@ -1,10 +1,9 @@
 // PIN pad simulators: a serial keypad on the simulator end of a pty, and a USB numeric
 // keypad behind the HidDevice interface. Both scriptable: type('1234'), enter(), clear().
-import { EventEmitter } from 'node:events';
 import { bootReport } from '../hid/boot-keyboard';
-import type { HidDevice, HidDeviceEvents } from '../hid/hid-device';
+import { KeyboardSimulator } from '../hid/keyboard-simulator';
 import type { SerialBinding } from '../serial/binding';
-import { SerialLink } from '../serial/serial-link';
+import { SerialSimulator } from '../serial/serial-simulator';
 import { BACKSPACE, CLEAR, ENTER, type PinKey, digitKey, isPinDigit } from './pin-key';
 import { encodeSerialKeypad } from './serial-keypad-codec';
 
@@ -19,20 +18,9 @@ export function keysFromScript(script: string): PinKey[] {
   });
 }
 
-export class SerialPinPadSimulator {
-  readonly link: SerialLink;
-
+export class SerialPinPadSimulator extends SerialSimulator {
   constructor(options: { path: string; binding?: SerialBinding }) {
-    this.link = new SerialLink({ path: options.path, binding: options.binding, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
-  }
-
-  async start(): Promise<void> {
-    await this.link.open();
-    await this.link.whenConnected(5000);
-  }
-
-  stop(): Promise<void> {
-    return this.link.close();
+    super({ path: options.path, binding: options.binding });
   }
 
   /** Presses keys by script, e.g. press('1234#'). */
@@ -56,9 +44,7 @@ export class SerialPinPadSimulator {
 const KEYPAD_USAGE: Record<string, number> = { '1': 0x59, '2': 0x5a, '3': 0x5b, '4': 0x5c, '5': 0x5d, '6': 0x5e, '7': 0x5f, '8': 0x60, '9': 0x61, '0': 0x62, '#': 0x58, '*': 0x55, '<': 0x2a };
 
 /** A USB numeric keypad as a HidDevice: each key is a press report then a release report. */
-export class HidKeypadSimulator extends EventEmitter<HidDeviceEvents> implements HidDevice {
-  closed = false;
-
+export class HidKeypadSimulator extends KeyboardSimulator {
   press(script: string): void {
     keysFromScript(script); // same validation as the serial pad
     for (const char of script) {
@@ -77,21 +63,5 @@ export class HidKeypadSimulator extends EventEmitter<HidDeviceEvents> implements
 
   clear(): void {
     this.press('*');
-  }
-
-  unplug(): void {
-    this.emit('error', new Error('could not read from HID device'));
-  }
-
-  async sendFeatureReport(data: Uint8Array | number[]): Promise<number> {
-    return data.length;
-  }
-
-  async getFeatureReport(_reportId: number, length: number): Promise<Buffer> {
-    return Buffer.alloc(length);
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
   }
 }

@@ -3,7 +3,8 @@
 // unplugged. A plain file also works (for tests): it accepts bytes and answers no status.
 import { EventEmitter } from 'node:events';
 import { constants, promises as fs } from 'node:fs';
-import { backoffDelay, type DeviceStatus, deviceStatus, type ReconnectOptions } from '../serial';
+import { Reconnect, type ReconnectOptions } from '../reconnect';
+import { type DeviceStatus, deviceStatus } from '../serial';
 import type { PrinterTransport, PrinterTransportEvents } from './transport';
 
 /** The printer is not there (or went away) when bytes had to be written. */
@@ -35,9 +36,7 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
   private readonly options: FilePrinterOptions;
   private handle: fs.FileHandle | null = null;
   private readable = false;
-  private wanted = false;
-  private attempts = 0;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly reconnect: Reconnect;
   private current: DeviceStatus;
 
   constructor(options: FilePrinterOptions) {
@@ -45,6 +44,7 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
     this.options = options;
     this.path = options.path;
     this.current = deviceStatus('disconnected', new Date(), 'not opened');
+    this.reconnect = new Reconnect(options, () => this.attempt());
   }
 
   get isConnected(): boolean {
@@ -60,17 +60,13 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
   }
 
   async open(): Promise<DeviceStatus> {
-    if (this.wanted) return this.current;
-    this.wanted = true;
-    this.attempts = 0;
+    if (!this.reconnect.start()) return this.current;
     await this.attempt();
     return this.current;
   }
 
   async close(): Promise<void> {
-    this.wanted = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.reconnect.stop();
     const handle = this.handle;
     this.handle = null;
     await handle?.close().catch(() => undefined);
@@ -120,8 +116,7 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
   }
 
   private async attempt(): Promise<void> {
-    this.retryTimer = null;
-    if (!this.wanted || this.handle) return;
+    if (!this.reconnect.isWanted || this.handle) return;
     const flags = constants.O_NONBLOCK | constants.O_NOCTTY;
     let handle: fs.FileHandle;
     let readWrite = true;
@@ -134,17 +129,17 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
       });
     } catch (error) {
       this.setStatus(codeOf(error) === 'ENOENT' ? 'disconnected' : 'error', `cannot open: ${describe(error)}`);
-      this.scheduleRetry();
+      this.reconnect.retry();
       return;
     }
-    if (!this.wanted) {
+    if (!this.reconnect.isWanted) {
       await handle.close().catch(() => undefined);
       return;
     }
     const stat = await handle.stat().catch(() => null);
     this.readable = readWrite && stat !== null && !stat.isFile();
     this.handle = handle;
-    this.attempts = 0;
+    this.reconnect.connected();
     this.setStatus('connected');
   }
 
@@ -153,13 +148,7 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
     this.handle = null;
     void handle.close().catch(() => undefined);
     this.setStatus('disconnected', `lost: ${describe(error)}`);
-    this.scheduleRetry();
-  }
-
-  private scheduleRetry(): void {
-    const reconnect = this.options.reconnect;
-    if (!this.wanted || reconnect === false || this.retryTimer) return;
-    this.retryTimer = setTimeout(() => void this.attempt(), backoffDelay(this.attempts++, reconnect ?? {}));
+    this.reconnect.retry();
   }
 
   private setStatus(state: DeviceStatus['state'], detail?: string): void {

@@ -2,7 +2,7 @@
 // driver sends into printed lines (PC865 by default) and answers DLE EOT from a paper state
 // tests and the UI can change (ok, near end, out, offline).
 import { EventEmitter } from 'node:events';
-import { type DeviceStatus, type SerialBinding, SerialLink } from '../serial';
+import { type DeviceStatus, type SerialBinding, SerialLink, SIMULATOR_RECONNECT } from '../serial';
 import type { CodePage } from './code-pages';
 import { EscPosDecoder, type PrintedEvent } from './escpos-decoder';
 import { type PaperStatus, paperStatusByte, printerStatusByte } from './escpos-status';
@@ -41,7 +41,7 @@ export class EscPosPrinterSimulator extends EventEmitter<PrinterSimulatorEvents>
     this.link = new SerialLink({
       path: options.path,
       baudRate: options.baudRate ?? 9600,
-      reconnect: { initialDelayMs: 50, maxDelayMs: 500 },
+      reconnect: SIMULATOR_RECONNECT,
       ...(options.binding ? { binding: options.binding } : {}),
     });
     this.link.on('data', (chunk) => this.onData(chunk));

@@ -1,6 +1,6 @@
 // How receipt bytes reach the printer: a serial line (hardware/serial's SerialLink), or a USB
 // printer-class device file such as /dev/usb/lp0 written as a file (see file-transport.ts).
-import { EventEmitter } from 'node:events';
+import { ConnectedDevice } from '../connected-device';
 import { type DeviceStatus, type ReconnectOptions, type SerialBinding, SerialLink } from '../serial';
 
 export interface PrinterTransportEvents {
@@ -36,35 +36,22 @@ export interface SerialPrinterOptions {
   reconnect?: ReconnectOptions | false;
 }
 
-export class SerialPrinterTransport extends EventEmitter<PrinterTransportEvents> implements PrinterTransport {
+export class SerialPrinterTransport extends ConnectedDevice<PrinterTransportEvents, SerialLink> implements PrinterTransport {
   readonly path: string;
-  private readonly link: SerialLink;
 
   constructor(options: SerialPrinterOptions) {
-    super();
+    super(
+      new SerialLink({
+        path: options.path,
+        baudRate: options.baudRate ?? 9600,
+        dataBits: options.dataBits ?? 8,
+        parity: options.parity ?? 'none',
+        stopBits: options.stopBits ?? 1,
+        ...(options.binding ? { binding: options.binding } : {}),
+        ...(options.reconnect !== undefined ? { reconnect: options.reconnect } : {}),
+      }),
+    );
     this.path = options.path;
-    this.link = new SerialLink({
-      path: options.path,
-      baudRate: options.baudRate ?? 9600,
-      dataBits: options.dataBits ?? 8,
-      parity: options.parity ?? 'none',
-      stopBits: options.stopBits ?? 1,
-      ...(options.binding ? { binding: options.binding } : {}),
-      ...(options.reconnect !== undefined ? { reconnect: options.reconnect } : {}),
-    });
-    this.link.on('status', (status) => this.emit('status', status));
-  }
-
-  open(): Promise<DeviceStatus> {
-    return this.link.open();
-  }
-
-  close(): Promise<void> {
-    return this.link.close();
-  }
-
-  status(): DeviceStatus {
-    return this.link.status();
   }
 
   get isConnected(): boolean {

@@ -6,5 +6,6 @@ export type { PortStatus, SerialBinding, SerialBindingPort, SerialOpenOptions, S
 export { SerialLink, backoffDelay, type ReconnectOptions, type SerialLinkEvents, type SerialLinkOptions } from './serial-link';
 export { LineFramer, encodeLine, suffixBytes, type LineFramerOptions, type LineSuffix } from './line-framer';
 export { InterByteTimeoutFramer, type InterByteTimeoutOptions, type Timers } from './inter-byte-timeout';
+export { SerialSimulator, SIMULATOR_RECONNECT } from './serial-simulator';
 export { FakeSerialBinding, FakeSerialDevice, FakeSerialPort } from './fake-binding';
 export { openPtyPair, socatAvailable, PtyUnavailableError, type PtyPair, type PtyPairOptions } from './pty-pair';

@@ -2,21 +2,14 @@
 // reopen it with back-off when it goes away (cable unplugged, pty closed) until close().
 import { EventEmitter } from 'node:events';
 import type { PortStatus, SerialBinding, SerialBindingPort } from './binding';
-import { type DeviceStatus, deviceStatus, statusChanged } from '../device-status';
+import { type DeviceStatus, deviceStatus, statusChanged, whenConnected } from '../device-status';
+import { Reconnect, type ReconnectOptions } from '../reconnect';
 import { SerialLinkError } from './errors';
 import { withEndOfDeviceRead } from './unix-port-read';
 import { watchPresence } from './presence-check';
 
 export type { PortStatus } from './binding';
-
-export interface ReconnectOptions {
-  /** First wait after a failure (default 250 ms). */
-  initialDelayMs?: number;
-  /** Longest wait between attempts (default 5000 ms). */
-  maxDelayMs?: number;
-  /** Each failed attempt multiplies the wait by this (default 2). */
-  factor?: number;
-}
+export { backoffDelay, type ReconnectOptions } from '../reconnect';
 
 export interface SerialLinkOptions {
   path: string;
@@ -44,14 +37,6 @@ export interface SerialLinkEvents {
 
 const READ_SIZE = 4096;
 
-/** Delay before reconnect attempt number `attempt` (0-based). */
-export function backoffDelay(attempt: number, options: ReconnectOptions = {}): number {
-  const initial = options.initialDelayMs ?? 250;
-  const max = options.maxDelayMs ?? 5000;
-  const factor = options.factor ?? 2;
-  return Math.min(max, initial * factor ** Math.min(attempt, 30));
-}
-
 async function nativeBinding(): Promise<SerialBinding> {
   const { SerialPort } = await import('serialport');
   return SerialPort.binding as SerialBinding;
@@ -73,9 +58,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   private readonly now: () => number;
   private binding: SerialBinding | undefined;
   private port: SerialBindingPort | null = null;
-  private wanted = false;
-  private attempts = 0;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly reconnect: Reconnect;
   private stopPresenceCheck: () => void = () => undefined;
   private writeChain: Promise<void> = Promise.resolve();
   private opening: Promise<void> | null = null;
@@ -88,6 +71,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     this.binding = options.binding;
     this.now = options.now ?? Date.now;
     this.current = deviceStatus('disconnected', new Date(this.now()), 'not opened');
+    this.reconnect = new Reconnect(options, () => this.attempt());
   }
 
   status(): DeviceStatus {
@@ -103,17 +87,14 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
    * status; a missing device is not an error here: the link keeps retrying in the background.
    */
   async open(): Promise<DeviceStatus> {
-    if (this.wanted) return this.current;
-    this.wanted = true;
-    this.attempts = 0;
+    if (!this.reconnect.start()) return this.current;
     await (this.opening ?? this.attempt());
     return this.current;
   }
 
   /** Stops reconnecting and closes the device. The link can be opened again later. */
   async close(): Promise<void> {
-    this.wanted = false;
-    this.clearRetry();
+    this.reconnect.stop();
     this.stopPresenceCheck();
     const port = this.port;
     this.port = null;
@@ -123,20 +104,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
 
   /** Resolves once connected; rejects with a `timeout` SerialLinkError after `timeoutMs`. */
   whenConnected(timeoutMs = 5000): Promise<void> {
-    if (this.port) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onStatus = (status: DeviceStatus) => {
-        if (status.state !== 'connected') return;
-        clearTimeout(timer);
-        this.off('status', onStatus);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.off('status', onStatus);
-        reject(new SerialLinkError('timeout', `${this.path} did not connect within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.on('status', onStatus);
-    });
+    return whenConnected(this, timeoutMs, () => new SerialLinkError('timeout', `${this.path} did not connect within ${timeoutMs} ms`));
   }
 
   /** Writes bytes in order and resolves once the OS has transmitted them (drained). */
@@ -159,7 +127,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
 
   private async writeNow(bytes: Buffer): Promise<void> {
     const port = this.port;
-    if (!this.wanted) throw new SerialLinkError('closed', `${this.path} is closed`);
+    if (!this.reconnect.isWanted) throw new SerialLinkError('closed', `${this.path} is closed`);
     if (!port) throw new SerialLinkError('not-connected', `${this.path} is not connected`);
     try {
       await port.write(bytes);
@@ -172,8 +140,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
 
   /** One open attempt at a time, even when close() and open() come quickly after each other. */
   private attempt(): Promise<void> {
-    this.retryTimer = null;
-    if (!this.wanted || this.port) return Promise.resolve();
+    if (!this.reconnect.isWanted || this.port) return Promise.resolve();
     this.opening ??= this.tryOpen().finally(() => (this.opening = null));
     return this.opening;
   }
@@ -192,15 +159,15 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
       port = withEndOfDeviceRead(opened);
     } catch (error) {
       this.setStatus(stateForOpenError(error), `cannot open: ${describe(error)}`);
-      this.scheduleRetry();
+      this.reconnect.retry();
       return;
     }
-    if (!this.wanted) {
+    if (!this.reconnect.isWanted) {
       await port.close().catch(() => undefined);
       return;
     }
     this.port = port;
-    this.attempts = 0;
+    this.reconnect.connected();
     this.setStatus('connected');
     this.startPresenceCheck(port);
     void this.readLoop(port);
@@ -236,19 +203,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     this.stopPresenceCheck();
     if (port.isOpen) void port.close().catch(() => undefined);
     this.setStatus('disconnected', `lost: ${describe(error)}`);
-    this.scheduleRetry();
-  }
-
-  private scheduleRetry(): void {
-    const reconnect = this.options.reconnect;
-    if (!this.wanted || reconnect === false || this.retryTimer) return;
-    const delay = backoffDelay(this.attempts++, reconnect ?? {});
-    this.retryTimer = setTimeout(() => void this.attempt(), delay);
-  }
-
-  private clearRetry(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.reconnect.retry();
   }
 
   private setStatus(state: DeviceStatus['state'], detail?: string): void {

@@ -123,7 +123,8 @@ function titleOf(reply: { titleIdentifier?: string; itemProperties?: string }): 
   return present(reply.titleIdentifier);
 }
 
-export function toCheckoutResult(reply: CheckoutResponse, itemId: string, options: ReplyOptions): CheckoutResult {
+/** What a checkout (12) and a renewal (30) answer alike: the item, its title, and the due date when it went through. */
+function loanedItem(reply: CheckoutResponse | RenewResponse, itemId: string, options: ReplyOptions) {
   const dueDate = reply.dueDate ? parseSip2Date(reply.dueDate, options.timeZone) : undefined;
   const title = titleOf(reply);
   return {
@@ -131,6 +132,12 @@ export function toCheckoutResult(reply: CheckoutResponse, itemId: string, option
     itemId: present(reply.itemIdentifier) ?? itemId,
     ...(title ? { title } : {}),
     ...(dueDate && reply.ok ? { dueDate } : {}),
+  };
+}
+
+export function toCheckoutResult(reply: CheckoutResponse, itemId: string, options: ReplyOptions): CheckoutResult {
+  return {
+    ...loanedItem(reply, itemId, options),
     renewal: reply.ok && reply.renewalOk,
     ...(reply.desensitize !== 'U' ? { desensitize: reply.desensitize === 'Y' } : {}),
     screenMessages: reply.screenMessage ?? [],
@@ -141,13 +148,8 @@ export function toCheckoutResult(reply: CheckoutResponse, itemId: string, option
 }
 
 export function toRenewResult(reply: RenewResponse, itemId: string, options: ReplyOptions): RenewResult {
-  const dueDate = reply.dueDate ? parseSip2Date(reply.dueDate, options.timeZone) : undefined;
-  const title = titleOf(reply);
   return {
-    ok: reply.ok,
-    itemId: present(reply.itemIdentifier) ?? itemId,
-    ...(title ? { title } : {}),
-    ...(dueDate && reply.ok ? { dueDate } : {}),
+    ...loanedItem(reply, itemId, options),
     screenMessages: reply.screenMessage ?? [],
   };
 }

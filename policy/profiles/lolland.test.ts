@@ -1,36 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quoteIsOnLine } from '../citations';
-import {
-  type AnyRule, borrowingBlock, copenhagenInstant, doorDecision, getProfile, lateFee, lateFeeGroups, loanDueDate, type PatronFacts, renewalDecision,
-} from '../index';
+import { borrowingBlock, doorDecision, lateFee, lateFeeGroups, loanDueDate, renewalDecision } from '../index';
+import { cph, person, seedCitations, value, WEEKDAY } from './seed-citations.testkit';
 
 const FILE = '004_b686f1cede17f4fc.txt';
-import { SEEDS_DIR as SEEDS } from '../../test/fixtures/seeds';
-const seed = readFileSync(path.join(SEEDS, FILE), 'utf8');
-const p = getProfile('lolland');
-const D = `${FILE} (Lolland)`;
-
-/** The rule comes from these lines of the seed, and each quote really is on its line. */
-function cites(rule: AnyRule, ...lines: number[]) {
-  expect(rule.status).toBe('text');
-  if (rule.status !== 'text') return;
-  expect([...new Set(rule.sources.map((s) => s.line))].sort((a, b) => a - b)).toEqual(lines);
-  for (const s of rule.sources) {
-    expect(s.file).toBe(FILE);
-    expect(quoteIsOnLine(seed, s), `line ${s.line}: "${s.quote}"`).toBe(true);
-  }
-}
-const value = (rule: AnyRule) => ('value' in rule ? rule.value : undefined);
-const person = (age: number, extra: Partial<PatronFacts> = {}): PatronFacts => ({
-  age, cardLost: false, excludedFromUnstaffed: false, blocked: false, ...extra,
-});
-const cph = (date: string, h: number, m = 0) => {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return copenhagenInstant({ year, month, day }, h, m);
-};
-const WEEKDAY = '2025-01-10';
+const { p, D, cites } = seedCitations(FILE, 'lolland', 'Lolland');
 const open = (at: Date, branch?: string, patron = person(30)) => doorDecision(p, { patron, at, ...(branch ? { branch } : {}) });
 
 describe(`${D}: door`, () => {

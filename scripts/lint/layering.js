@@ -28,7 +28,7 @@ export const RULES = {
 // Unit tests sit beside the code; they may also use Node, test tooling and shared fixtures,
 // but never reach into a layer the code itself may not import.
 const TEST_PACKAGES = ['vitest', 'fast-check', '@xstate/graph', 'xstate/graph', 'playwright-core', 'happy-dom', 'axe-core'];
-const TEST_FILE = /\.test\.tsx?$/;
+const TEST_FILE = /\.test(kit)?\.tsx?$/;
 
 function layerOf(file, root) {
   const rel = path.relative(root, file).split(path.sep);

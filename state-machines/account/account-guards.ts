@@ -1,7 +1,7 @@
 // Account guards (pure).
 import { assertEvent } from 'xstate';
-import type { IdentifyOutput } from '../identify/identify-types';
 import { inactivityGuards } from '../shared/inactivity';
+import { patronSessionGuards } from '../shared/patron-session';
 import { renewableLoans, type AccountContext, type AccountEvent } from './account-types';
 
 interface Args {
@@ -11,7 +11,7 @@ interface Args {
 
 export const accountGuards = {
   ...inactivityGuards,
-  identified: (_: Args, output: IdentifyOutput) => output.identified,
+  ...patronSessionGuards,
   /** The requested loan is the patron's and the profile would renew it. */
   loanRenewable: ({ context, event }: Args) => {
     assertEvent(event, 'RENEW');

@@ -1,13 +1,14 @@
 // My account: identify -> load loans, holds ready and fees (with whether they block borrowing)
 // -> renew one or all (per-item outcomes) -> end the ILS session -> goodbye. Inactivity ends it.
-import { assertEvent, assign, raise, sendTo, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import { identifyMachine } from '../identify/identify-machine';
 import type { IdentifyOutput } from '../identify/identify-types';
 import type { CardRead, PatronAccount, RenewOutcome } from '../ports';
-import { activityRegion, ONE_SECOND } from '../shared/inactivity';
+import { activityRegion } from '../shared/inactivity';
+import { endingState, identifyingState, patronSessionActions } from '../shared/patron-session';
 import { notProvidedActor } from '../shared/placeholders';
 import type { AccountRules } from '../shared/rules';
-import { sessionConfig } from '../shared/session';
+import { goodbyeStates, sessionActions, sessionConfig, sessionDelays } from '../shared/session';
 import { accountGuards } from './account-guards';
 import { applyRenewals, renewalHints } from './account-logic';
 import {
@@ -20,8 +21,6 @@ import {
   type RenewItemInput,
 } from './account-types';
 
-const toIdentify = { actions: 'forwardToIdentify' } as const;
-
 export function createAccountMachine(rules: AccountRules) {
   return setup({
     types: {} as { context: AccountContext; events: AccountEvent; input: AccountInput },
@@ -33,7 +32,8 @@ export function createAccountMachine(rules: AccountRules) {
       endSession: notProvidedActor<void, { card: CardRead }>('endSession'),
     },
     actions: {
-      forwardToIdentify: sendTo('identify', ({ event }) => event as never),
+      ...sessionActions<AccountContext, AccountEvent>(),
+      ...patronSessionActions<AccountContext, AccountEvent>(),
       acceptPatron: assign((_, output: IdentifyOutput) => (output.identified ? { card: output.card, patron: output.patron } : {})),
       showAccount: assign((_, account: PatronAccount) => ({
         account,
@@ -55,21 +55,9 @@ export function createAccountMachine(rules: AccountRules) {
         renewals: context.renewing.map((itemId): RenewOutcome => ({ ok: false, itemId, reason: 'unavailable' })),
         renewing: [],
       })),
-      setLanguage: assign(({ event }) => {
-        assertEvent(event, 'SET_LANGUAGE');
-        return { language: event.language };
-      }),
-      startCountdown: assign(({ context }) => ({ secondsLeft: context.config.inactivity.countdownSeconds })),
-      tick: assign(({ context }) => ({ secondsLeft: (context.secondsLeft ?? 1) - 1 })),
-      stopCountdown: assign({ secondsLeft: null }),
-      expire: raise({ type: 'SESSION_TIMEOUT' }),
     },
     guards: accountGuards,
-    delays: {
-      inactivityWarning: ({ context }) => context.config.inactivity.warnAfterMs,
-      countdownTick: ONE_SECOND,
-      goodbye: ({ context }) => context.config.goodbyeMs,
-    },
+    delays: sessionDelays,
   }).createMachine({
     id: 'account',
     context: ({ input }) => ({
@@ -95,31 +83,7 @@ export function createAccountMachine(rules: AccountRules) {
             initial: 'identifying',
             on: { SET_LANGUAGE: { actions: 'setLanguage' } },
             states: {
-              identifying: {
-                invoke: {
-                  id: 'identify',
-                  src: 'identify',
-                  input: ({ context }) => ({ config: context.config.identify, card: context.initialCard }),
-                  onDone: [
-                    {
-                      guard: { type: 'identified', params: ({ event }) => event.output },
-                      target: 'loading',
-                      actions: { type: 'acceptPatron', params: ({ event }) => event.output },
-                    },
-                    { target: '#account.done' },
-                  ],
-                  onError: '#account.done',
-                },
-                on: {
-                  CARD_READ: toIdentify,
-                  PIN_DIGIT: toIdentify,
-                  PIN_BACKSPACE: toIdentify,
-                  PIN_CLEAR: toIdentify,
-                  PIN_ENTER: toIdentify,
-                  CANCEL: toIdentify,
-                  SESSION_TIMEOUT: '#account.done',
-                },
-              },
+              identifying: identifyingState('account', 'loading'),
               loading: {
                 invoke: {
                   src: 'loadAccount',
@@ -162,11 +126,8 @@ export function createAccountMachine(rules: AccountRules) {
           activity: activityRegion(ACCOUNT_ACTIVITY),
         },
       },
-      ending: {
-        invoke: { src: 'endSession', input: ({ context }) => ({ card: context.card as CardRead }), onDone: 'goodbye', onError: 'goodbye' },
-      },
-      goodbye: { after: { goodbye: 'done' } },
-      done: { type: 'final' },
+      ending: endingState,
+      ...goodbyeStates,
     },
   });
 }

@@ -1,20 +1,15 @@
 // My account at the kiosk: loans with due dates, holds ready for pickup, fees, renewals.
-import type { CardRead, Loan, PatronAccount, PatronFacts, RenewOutcome } from '../ports';
-import type { CardReadEvent, Language, LanguageEvent, PinEvent, StillHereEvent } from '../shared/events';
-import type { InactivityContext } from '../shared/inactivity';
+import type { CardRead, Loan, PatronAccount, RenewOutcome } from '../ports';
+import type { CardReadEvent, LanguageEvent, PinEvent, StillHereEvent } from '../shared/events';
+import { IDENTIFY_ACTIVITY, type PatronSessionContext } from '../shared/patron-session';
 import type { BorrowingBlock, Decision } from '../shared/rules';
-import type { SessionConfig, SessionInput } from '../shared/session';
+import type { SessionInput } from '../shared/session';
 
 export interface AccountInput extends SessionInput {
   card?: CardRead | null;
 }
 
-export interface AccountContext extends InactivityContext {
-  config: SessionConfig;
-  language: Language;
-  initialCard: CardRead | null;
-  card: CardRead | null;
-  patron: PatronFacts | null;
+export interface AccountContext extends PatronSessionContext {
   account: PatronAccount | null;
   block: BorrowingBlock | null;
   /** The profile's renewal decision per loan (item id), recomputed after each renewal. */
@@ -47,11 +42,7 @@ export interface RenewAllInput {
 }
 
 export const ACCOUNT_ACTIVITY = [
-  'CARD_READ',
-  'PIN_DIGIT',
-  'PIN_BACKSPACE',
-  'PIN_CLEAR',
-  'PIN_ENTER',
+  ...IDENTIFY_ACTIVITY,
   'SET_LANGUAGE',
   'STILL_HERE',
   'CANCEL',

@@ -1,7 +1,7 @@
 // Checkout guards (pure).
-import type { IdentifyOutput } from '../identify/identify-types';
 import { inactivityGuards } from '../shared/inactivity';
-import { nextQueued } from '../shared/items';
+import { itemSessionGuards } from '../shared/item-session';
+import { patronSessionGuards } from '../shared/patron-session';
 import type { CheckoutContext } from './checkout-types';
 
 interface Args {
@@ -12,11 +12,9 @@ export const borrowedCount = (context: CheckoutContext) => context.items.filter(
 
 export const checkoutGuards = {
   ...inactivityGuards,
-  identified: (_: Args, output: IdentifyOutput) => output.identified,
+  ...patronSessionGuards,
+  ...itemSessionGuards,
   patronBlocked: ({ context }: Args) => context.block?.blocked === true,
-  hasQueuedItem: ({ context }: Args) => nextQueued(context.items) !== undefined,
   refusedLocally: ({ context }: Args) => context.localRefusal !== null,
   finishWithReceipt: ({ context }: Args) => context.finishRequested && borrowedCount(context) > 0,
-  finishRequested: ({ context }: Args) => context.finishRequested,
-  timedOut: ({ context }: Args) => context.timedOut,
 };

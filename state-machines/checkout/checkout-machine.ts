@@ -2,20 +2,20 @@
 // handled one at a time in placement order (sets complete, unreadable tags and the rules'
 // refusals never reach the ILS) -> receipt or not -> end the ILS session (SIP2 35) -> goodbye.
 // An inactivity region warns with a countdown and then ends the session.
-import { assertEvent, assign, raise, sendTo, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { identifyMachine } from '../identify/identify-machine';
 import type { IdentifyOutput } from '../identify/identify-types';
 import type { CardRead, CheckoutOutcome, ReceiptRequest } from '../ports';
-import { activityRegion, ONE_SECOND } from '../shared/inactivity';
-import { markProcessing, nextQueued, placeTag, processingItem, recordOutcome, removeTag, tagUids } from '../shared/items';
+import { activityRegion } from '../shared/inactivity';
+import { itemSessionActions, printingState, receiptChoiceState } from '../shared/item-session';
+import { markProcessing, nextQueued, placeTag, processingItem, recordOutcome, tagUids } from '../shared/items';
+import { endingState, identifyingState, patronSessionActions } from '../shared/patron-session';
 import { notProvidedActor } from '../shared/placeholders';
 import type { CheckoutRules } from '../shared/rules';
-import { sessionConfig } from '../shared/session';
+import { goodbyeStates, sessionActions, sessionConfig, sessionDelays } from '../shared/session';
 import { borrowedCount, checkoutGuards } from './checkout-guards';
 import { receiptLines } from './checkout-receipt';
 import { CHECKOUT_ACTIVITY, type CheckoutContext, type CheckoutEvent, type CheckoutInput, type CheckoutItemInput, type CheckoutOutput } from './checkout-types';
-
-const toIdentify = { actions: 'forwardToIdentify' } as const;
 
 export function createCheckoutMachine(rules: CheckoutRules) {
   return setup({
@@ -27,20 +27,12 @@ export function createCheckoutMachine(rules: CheckoutRules) {
       endSession: notProvidedActor<void, { card: CardRead }>('endSession'),
     },
     actions: {
-      forwardToIdentify: sendTo('identify', ({ event }) => event as never),
+      ...sessionActions<CheckoutContext, CheckoutEvent>(),
+      ...patronSessionActions<CheckoutContext, CheckoutEvent>(),
+      ...itemSessionActions<CheckoutContext, CheckoutEvent, CheckoutOutcome>(),
       acceptPatron: assign((_, output: IdentifyOutput) =>
         output.identified ? { card: output.card, patron: output.patron, block: rules.borrowingBlock(output.patron) } : {},
       ),
-      placeTag: assign(({ context, event }) => {
-        assertEvent(event, 'ITEM_PLACED');
-        return { items: placeTag(context.items, event.tag) };
-      }),
-      removeTag: assign(({ context, event }) => {
-        assertEvent(event, 'ITEM_REMOVED');
-        return { items: removeTag(context.items, event.uid) };
-      }),
-      requestFinish: assign({ finishRequested: true }),
-      markTimedOut: assign({ timedOut: true }),
       takeNextItem: assign(({ context }) => {
         const item = nextQueued(context.items);
         if (item === undefined) return { localRefusal: null };
@@ -59,33 +51,9 @@ export function createCheckoutMachine(rules: CheckoutRules) {
         const outcome: CheckoutOutcome = { ok: false, itemId: item.itemId ?? '', reason: context.localRefusal };
         return { items: recordOutcome(context.items, item.key, outcome), localRefusal: null };
       }),
-      recordOutcome: assign(({ context }, outcome: CheckoutOutcome) => {
-        const item = processingItem(context.items);
-        return item === undefined ? {} : { items: recordOutcome(context.items, item.key, outcome) };
-      }),
-      recordFailure: assign(({ context }) => {
-        const item = processingItem(context.items);
-        if (item === undefined) return {};
-        const outcome: CheckoutOutcome = { ok: false, itemId: item.itemId ?? '', reason: 'unavailable' };
-        return { items: recordOutcome(context.items, item.key, outcome) };
-      }),
-      setLanguage: assign(({ event }) => {
-        assertEvent(event, 'SET_LANGUAGE');
-        return { language: event.language };
-      }),
-      receiptPrinted: assign({ receipt: 'printed' as const }),
-      receiptFailed: assign({ receipt: 'failed' as const }),
-      startCountdown: assign(({ context }) => ({ secondsLeft: context.config.inactivity.countdownSeconds })),
-      tick: assign(({ context }) => ({ secondsLeft: (context.secondsLeft ?? 1) - 1 })),
-      stopCountdown: assign({ secondsLeft: null }),
-      expire: raise({ type: 'SESSION_TIMEOUT' }),
     },
     guards: checkoutGuards,
-    delays: {
-      inactivityWarning: ({ context }) => context.config.inactivity.warnAfterMs,
-      countdownTick: ONE_SECOND,
-      goodbye: ({ context }) => context.config.goodbyeMs,
-    },
+    delays: sessionDelays,
   }).createMachine({
     id: 'checkout',
     context: ({ input }) => ({
@@ -119,31 +87,7 @@ export function createCheckoutMachine(rules: CheckoutRules) {
               SET_LANGUAGE: { actions: 'setLanguage' },
             },
             states: {
-              identifying: {
-                invoke: {
-                  id: 'identify',
-                  src: 'identify',
-                  input: ({ context }) => ({ config: context.config.identify, card: context.initialCard }),
-                  onDone: [
-                    {
-                      guard: { type: 'identified', params: ({ event }) => event.output },
-                      target: 'checkingPatron',
-                      actions: { type: 'acceptPatron', params: ({ event }) => event.output },
-                    },
-                    { target: '#checkout.done' },
-                  ],
-                  onError: '#checkout.done',
-                },
-                on: {
-                  CARD_READ: toIdentify,
-                  PIN_DIGIT: toIdentify,
-                  PIN_BACKSPACE: toIdentify,
-                  PIN_CLEAR: toIdentify,
-                  PIN_ENTER: toIdentify,
-                  CANCEL: toIdentify,
-                  SESSION_TIMEOUT: '#checkout.done',
-                },
-              },
+              identifying: identifyingState('checkout', 'checkingPatron'),
               checkingPatron: { always: [{ guard: 'patronBlocked', target: 'blocked' }, { target: 'borrowing' }] },
               blocked: {
                 on: { FINISH: '#checkout.ending', CANCEL: '#checkout.ending', SESSION_TIMEOUT: '#checkout.ending' },
@@ -185,37 +129,15 @@ export function createCheckoutMachine(rules: CheckoutRules) {
                   },
                 },
               },
-              receiptChoice: {
-                on: {
-                  PRINT_RECEIPT: '#checkout.printing',
-                  NO_RECEIPT: '#checkout.ending',
-                  CANCEL: '#checkout.ending',
-                  SESSION_TIMEOUT: '#checkout.ending',
-                },
-              },
+              receiptChoice: receiptChoiceState('checkout', 'ending'),
             },
           },
           activity: activityRegion(CHECKOUT_ACTIVITY),
         },
       },
-      printing: {
-        invoke: {
-          src: 'printReceipt',
-          input: ({ context }) => ({ kind: 'checkout' as const, language: context.language, lines: receiptLines(context.items) }),
-          onDone: { target: 'ending', actions: 'receiptPrinted' },
-          onError: { target: 'ending', actions: 'receiptFailed' },
-        },
-      },
-      ending: {
-        invoke: {
-          src: 'endSession',
-          input: ({ context }) => ({ card: context.card as CardRead }),
-          onDone: 'goodbye',
-          onError: 'goodbye',
-        },
-      },
-      goodbye: { after: { goodbye: 'done' } },
-      done: { type: 'final' },
+      printing: printingState({ kind: 'checkout', lines: receiptLines, then: 'ending' }),
+      ending: endingState,
+      ...goodbyeStates,
     },
     output: ({ context }) => ({ borrowed: borrowedCount(context) }),
   });

@@ -1,7 +1,8 @@
 // Return guards (pure).
 import type { CheckinOutcome, ReceiptLine } from '../ports';
 import { inactivityGuards } from '../shared/inactivity';
-import { nextQueued, type ItemEntry } from '../shared/items';
+import { itemSessionGuards } from '../shared/item-session';
+import type { ItemEntry } from '../shared/items';
 import type { ReturnContext } from './return-types';
 
 interface Args {
@@ -19,8 +20,6 @@ export function returnReceiptLines(items: readonly ItemEntry<CheckinOutcome>[]):
 
 export const returnGuards = {
   ...inactivityGuards,
-  hasQueuedItem: ({ context }: Args) => nextQueued(context.items) !== undefined,
+  ...itemSessionGuards,
   finishWithReceipt: ({ context }: Args) => context.finishRequested && returnReceiptLines(context.items).length > 0,
-  finishRequested: ({ context }: Args) => context.finishRequested,
-  timedOut: ({ context }: Args) => context.timedOut,
 };

@@ -1,12 +1,13 @@
 // Returning items: no login; items are checked in one at a time in placement order (the
 // runtime sets the AFI back to "in library") and each shows where it goes: shelf, hold shelf,
 // another branch / sort bin, or an alert for staff. Then a receipt, or not, and goodbye.
-import { assertEvent, assign, raise, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { CheckinOutcome, ReceiptRequest } from '../ports';
-import { activityRegion, ONE_SECOND } from '../shared/inactivity';
-import { placeTag, processingItem, recordOutcome, removeTag, tagUids, markProcessing, nextQueued } from '../shared/items';
+import { activityRegion } from '../shared/inactivity';
+import { itemSessionActions, printingState, receiptChoiceState } from '../shared/item-session';
+import { markProcessing, nextQueued, placeTag, processingItem, tagUids } from '../shared/items';
 import { notProvidedActor } from '../shared/placeholders';
-import { sessionConfig } from '../shared/session';
+import { goodbyeStates, sessionActions, sessionConfig, sessionDelays } from '../shared/session';
 import { returnGuards, returnReceiptLines } from './return-guards';
 import { RETURN_ACTIVITY, type CheckinItemInput, type ReturnContext, type ReturnEvent, type ReturnInput, type ReturnOutput } from './return-types';
 
@@ -17,47 +18,15 @@ export const returnMachine = setup({
     printReceipt: notProvidedActor<void, ReceiptRequest>('printReceipt'),
   },
   actions: {
-    placeTag: assign(({ context, event }) => {
-      assertEvent(event, 'ITEM_PLACED');
-      return { items: placeTag(context.items, event.tag) };
-    }),
-    removeTag: assign(({ context, event }) => {
-      assertEvent(event, 'ITEM_REMOVED');
-      return { items: removeTag(context.items, event.uid) };
-    }),
+    ...sessionActions<ReturnContext, ReturnEvent>(),
+    ...itemSessionActions<ReturnContext, ReturnEvent, CheckinOutcome>(),
     takeNextItem: assign(({ context }) => {
       const item = nextQueued(context.items);
       return item === undefined ? {} : { items: markProcessing(context.items, item.key) };
     }),
-    recordOutcome: assign(({ context }, outcome: CheckinOutcome) => {
-      const item = processingItem(context.items);
-      return item === undefined ? {} : { items: recordOutcome(context.items, item.key, outcome) };
-    }),
-    recordFailure: assign(({ context }) => {
-      const item = processingItem(context.items);
-      if (item === undefined) return {};
-      const outcome: CheckinOutcome = { ok: false, itemId: item.itemId ?? '', reason: 'unavailable' };
-      return { items: recordOutcome(context.items, item.key, outcome) };
-    }),
-    requestFinish: assign({ finishRequested: true }),
-    markTimedOut: assign({ timedOut: true }),
-    setLanguage: assign(({ event }) => {
-      assertEvent(event, 'SET_LANGUAGE');
-      return { language: event.language };
-    }),
-    receiptPrinted: assign({ receipt: 'printed' as const }),
-    receiptFailed: assign({ receipt: 'failed' as const }),
-    startCountdown: assign(({ context }) => ({ secondsLeft: context.config.inactivity.countdownSeconds })),
-    tick: assign(({ context }) => ({ secondsLeft: (context.secondsLeft ?? 1) - 1 })),
-    stopCountdown: assign({ secondsLeft: null }),
-    expire: raise({ type: 'SESSION_TIMEOUT' }),
   },
   guards: returnGuards,
-  delays: {
-    inactivityWarning: ({ context }) => context.config.inactivity.warnAfterMs,
-    countdownTick: ONE_SECOND,
-    goodbye: ({ context }) => context.config.goodbyeMs,
-  },
+  delays: sessionDelays,
 }).createMachine({
   id: 'return',
   context: ({ input }) => ({
@@ -121,29 +90,14 @@ export const returnMachine = setup({
                 },
               },
             },
-            receiptChoice: {
-              on: {
-                PRINT_RECEIPT: '#return.printing',
-                NO_RECEIPT: '#return.goodbye',
-                CANCEL: '#return.goodbye',
-                SESSION_TIMEOUT: '#return.goodbye',
-              },
-            },
+            receiptChoice: receiptChoiceState('return', 'goodbye'),
           },
         },
         activity: activityRegion(RETURN_ACTIVITY),
       },
     },
-    printing: {
-      invoke: {
-        src: 'printReceipt',
-        input: ({ context }) => ({ kind: 'return' as const, language: context.language, lines: returnReceiptLines(context.items) }),
-        onDone: { target: 'goodbye', actions: 'receiptPrinted' },
-        onError: { target: 'goodbye', actions: 'receiptFailed' },
-      },
-    },
-    goodbye: { after: { goodbye: 'done' } },
-    done: { type: 'final' },
+    printing: printingState({ kind: 'return', lines: returnReceiptLines, then: 'goodbye' }),
+    ...goodbyeStates,
   },
   output: ({ context }) => ({ returned: returnReceiptLines(context.items).length }),
 });

@@ -1,33 +1,16 @@
 // Returning items at the kiosk: no login; each item is checked in and told where it goes.
 import type { CheckinOutcome, PlacedTag } from '../ports';
-import type { Language, LanguageEvent, StillHereEvent, TagEvent } from '../shared/events';
-import type { InactivityContext } from '../shared/inactivity';
-import type { ItemEntry } from '../shared/items';
-import type { SessionConfig, SessionInput } from '../shared/session';
+import { ITEM_SESSION_ACTIVITY, type ItemSessionContext, type ItemSessionEvent } from '../shared/item-session';
+import type { SessionInput } from '../shared/session';
 
 export interface ReturnInput extends SessionInput {
   /** Tags already on the pad when the return started. */
   tags?: PlacedTag[];
 }
 
-export interface ReturnContext extends InactivityContext {
-  config: SessionConfig;
-  language: Language;
-  items: ItemEntry<CheckinOutcome>[];
-  finishRequested: boolean;
-  timedOut: boolean;
-  receipt: 'printed' | 'failed' | null;
-}
+export type ReturnContext = ItemSessionContext<CheckinOutcome>;
 
-export type ReturnEvent =
-  | TagEvent
-  | LanguageEvent
-  | StillHereEvent
-  | { type: 'CANCEL' }
-  | { type: 'FINISH' }
-  | { type: 'PRINT_RECEIPT' }
-  | { type: 'NO_RECEIPT' }
-  | { type: 'SESSION_TIMEOUT' };
+export type ReturnEvent = ItemSessionEvent;
 
 export interface CheckinItemInput {
   itemId: string;
@@ -38,13 +21,4 @@ export interface ReturnOutput {
   returned: number;
 }
 
-export const RETURN_ACTIVITY = [
-  'ITEM_PLACED',
-  'ITEM_REMOVED',
-  'SET_LANGUAGE',
-  'STILL_HERE',
-  'CANCEL',
-  'FINISH',
-  'PRINT_RECEIPT',
-  'NO_RECEIPT',
-] as const;
+export const RETURN_ACTIVITY = ITEM_SESSION_ACTIVITY;

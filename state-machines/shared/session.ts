@@ -1,7 +1,10 @@
-// Configuration shared by the patron sessions (borrow, return, my account).
+// Configuration, context, actions and delays shared by the patron sessions (borrow, return,
+// my account).
+import type { EventObject } from 'xstate';
 import type { IdentifyConfig } from '../identify/identify-types';
-import type { Language } from './events';
-import { DEFAULT_INACTIVITY, type InactivityConfig } from './inactivity';
+import { assignPart } from './assign-part';
+import { sessionEvent, type Language } from './events';
+import { DEFAULT_INACTIVITY, inactivityActions, inactivityDelays, type InactivityConfig, type InactivityContext } from './inactivity';
 
 export interface SessionConfig {
   identify: Partial<IdentifyConfig>;
@@ -24,3 +27,29 @@ export interface SessionInput {
 export function sessionConfig(input: SessionInput): SessionConfig {
   return { ...DEFAULT_SESSION_CONFIG, ...input.config };
 }
+
+/** What every patron session's context starts with. */
+export interface SessionContext extends InactivityContext {
+  config: SessionConfig;
+  language: Language;
+}
+
+/** Actions every patron session names: the language choice and the inactivity countdown. */
+export function sessionActions<TContext extends SessionContext, TEvent extends EventObject>() {
+  return {
+    ...inactivityActions<TContext, TEvent>(),
+    setLanguage: assignPart<SessionContext, TContext, TEvent>(({ event }) => ({ language: sessionEvent(event, 'SET_LANGUAGE').language })),
+  };
+}
+
+/** Delays every patron session names: the inactivity countdown's and the goodbye screen's. */
+export const sessionDelays = {
+  ...inactivityDelays,
+  goodbye: ({ context }: { context: SessionContext }) => context.config.goodbyeMs,
+};
+
+/** How every patron session ends: the goodbye screen for `goodbye`, then done. */
+export const goodbyeStates = {
+  goodbye: { after: { goodbye: 'done' } },
+  done: { type: 'final' },
+} as const;

@@ -1,6 +1,6 @@
 // A simulated FEIG reader on the simulator end of a serial pty pair: the driver under test
 // talks to it through real bytes. Tags are placed and removed from tests or the UI.
-import { type DeviceStatus, type SerialBinding, SerialLink } from '../../serial';
+import { type DeviceStatus, type SerialBinding, SerialLink, SIMULATOR_RECONNECT } from '../../serial';
 import { ADVANCED_OVERHEAD, encodeFeigReply, STANDARD_OVERHEAD } from '../feig/frame';
 import { FeigFrameParser } from '../feig/parser';
 import { type AfiFailureMode, FeigSimulatorCore, type FeigSimulatorCoreOptions, type SimulatedTag } from './feig-simulator-core';
@@ -37,7 +37,7 @@ export class FeigSimulator {
       path: options.path,
       baudRate: this.timing?.baudRate ?? 38400,
       parity: 'even',
-      reconnect: { initialDelayMs: 50, maxDelayMs: 500 },
+      reconnect: SIMULATOR_RECONNECT,
       ...(options.binding ? { binding: options.binding } : {}),
     });
     this.link.on('data', (chunk) => this.onData(chunk));

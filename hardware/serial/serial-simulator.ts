@@ -1,0 +1,24 @@
+// The simulator end of a pty pair: a SerialLink that reopens quickly when the pair is made
+// again, started by opening it and waiting until it is connected.
+import type { ReconnectOptions } from '../reconnect';
+import { SerialLink, type SerialLinkOptions } from './serial-link';
+
+/** How a simulator's link reconnects: soon, so a remade pty pair is picked up at once. */
+export const SIMULATOR_RECONNECT: ReconnectOptions = Object.freeze({ initialDelayMs: 50, maxDelayMs: 500 });
+
+export class SerialSimulator {
+  readonly link: SerialLink;
+
+  constructor(options: Omit<SerialLinkOptions, 'reconnect'>) {
+    this.link = new SerialLink({ ...options, reconnect: SIMULATOR_RECONNECT });
+  }
+
+  async start(timeoutMs = 5000): Promise<void> {
+    await this.link.open();
+    await this.link.whenConnected(timeoutMs);
+  }
+
+  stop(): Promise<void> {
+    return this.link.close();
+  }
+}

@@ -1,0 +1,73 @@
+// Every reason code the machines and the library's rules send to the screen, mapped to a
+// plain-words message. The maps are typed by the codes' own unions, so a new code in
+// state-machines/ or policy/ fails the build until it has a message.
+import type { BorrowingReason } from '../../policy/borrowing';
+import type { RenewalReason } from '../../policy/renewal';
+import type { IdentifyRefusal } from '../../state-machines/identify/identify-types';
+import type { CheckinOutcome, CheckoutRefusal, ReturnDestination } from '../../state-machines/ports';
+import type { MessageKey } from './translate';
+
+type CheckinRefusal = Extract<CheckinOutcome, { ok: false }>['reason'];
+
+export const IDENTIFY_REFUSALS: Record<IdentifyRefusal['reason'], MessageKey> = {
+  'wrong-pin': 'identify.refused.wrong-pin',
+  'card-locked': 'identify.refused.card-locked',
+  'unknown-card': 'identify.refused.unknown-card',
+  'offline-unknown': 'identify.refused.offline-unknown',
+  unavailable: 'identify.refused.unavailable',
+};
+
+/** Why borrowing is blocked ('ok' never reaches the blocked screen). */
+export const BORROWING_BLOCKS: Record<Exclude<BorrowingReason, 'ok'>, MessageKey> = {
+  'debt-threshold': 'blocked.reason.debt-threshold',
+  'card-lost': 'blocked.reason.card-lost',
+  'ils-block': 'blocked.reason.ils-block',
+};
+
+export const CHECKOUT_REFUSALS: Record<CheckoutRefusal, MessageKey> = {
+  'incomplete-set': 'refusal.checkout.incomplete-set',
+  'patron-blocked': 'refusal.checkout.patron-blocked',
+  'reserved-by-another': 'refusal.checkout.reserved-by-another',
+  'on-loan-to-another': 'refusal.checkout.on-loan-to-another',
+  'unreadable-tag': 'refusal.checkout.unreadable-tag',
+  'ils-refused': 'refusal.checkout.ils-refused',
+  'afi-write-failed': 'refusal.checkout.afi-write-failed',
+  'offline-limit-reached': 'refusal.checkout.offline-limit-reached',
+  unavailable: 'refusal.checkout.unavailable',
+};
+
+export const CHECKIN_REFUSALS: Record<CheckinRefusal, MessageKey> = {
+  'unreadable-tag': 'refusal.checkin.unreadable-tag',
+  'incomplete-set': 'refusal.checkin.incomplete-set',
+  'ils-refused': 'refusal.checkin.ils-refused',
+  'afi-write-failed': 'refusal.checkin.afi-write-failed',
+  unavailable: 'refusal.checkin.unavailable',
+};
+
+/** The profile's renewal reasons, plus the ILS's answers to a renewal attempt. */
+export const RENEWAL_REASONS: Record<RenewalReason | 'ils-refused' | 'unavailable', MessageKey> = {
+  ok: 'renewal.ok',
+  'ok-late-fee': 'renewal.ok-late-fee',
+  reserved: 'renewal.reserved',
+  'limit-reached': 'renewal.limit-reached',
+  'after-due-date': 'renewal.after-due-date',
+  'too-early': 'renewal.too-early',
+  'interlibrary-personal-request': 'renewal.interlibrary-personal-request',
+  'interlibrary-limit-reached': 'renewal.interlibrary-limit-reached',
+  'interlibrary-after-due-date': 'renewal.interlibrary-after-due-date',
+  'ils-refused': 'renewal.ils-refused',
+  unavailable: 'renewal.unavailable',
+};
+
+export const DESTINATIONS: Record<ReturnDestination, MessageKey> = {
+  shelf: 'destination.shelf',
+  'hold-shelf': 'destination.hold-shelf',
+  'other-branch': 'destination.other-branch',
+  'sort-bin': 'destination.sort-bin',
+  alert: 'destination.alert',
+};
+
+/** A code's message, or `fallback` for a code this screen does not know yet (never the raw code). */
+export function reasonKey<Code extends string>(map: Record<Code, MessageKey>, code: string | undefined, fallback: MessageKey): MessageKey {
+  return code !== undefined && Object.hasOwn(map, code) ? map[code as Code] : fallback;
+}
