@@ -97,6 +97,15 @@ export const siteConfigSchema = z.strictObject({
   /** The site's own unstaffed hours, closing dates and kiosk settings over the library profile's
    * (see policy/README.md, "Site overrides"). */
   site: SiteOverrides.optional(),
+  /** A patron session at the kiosk: the inactivity warning after this many idle seconds, then a
+   * countdown; the goodbye screen shows this long. */
+  session: z
+    .strictObject({
+      warnAfterSeconds: z.number().int().min(5).max(600).default(45),
+      countdownSeconds: z.number().int().min(3).max(120).default(15),
+      goodbyeSeconds: z.number().int().min(1).max(60).default(4),
+    })
+    .default({ warnAfterSeconds: 45, countdownSeconds: 15, goodbyeSeconds: 4 }),
   ilsSlowLimitMs: z.number().int().min(50).max(10_000).default(1500),
   technicianCode: z.string().regex(/^\d{6,12}$/, '6 to 12 digits').optional(),
   httpPort: z.number().int().min(0).max(65535).default(9464),

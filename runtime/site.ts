@@ -73,7 +73,7 @@ export async function openSite(config: SiteConfig, options: SiteOptions): Promis
   const services = startSiteServices({ store, ils: ilsConnection.ils, clock, log, metrics, purgeEveryMs: options.purgeEveryMs ?? 3_600_000 });
   // Log in and start the heartbeat, which brings the link back online after an outage. Not
   // awaited: an unreachable ILS must not hold up the door, which decides from its cache meanwhile.
-  if (!process.env.XNOLOGIN) void ilsConnection.ils.login().catch((error: unknown) => log.warn('ils.login-failed', { error }));
+  void ilsConnection.ils.login().catch((error: unknown) => log.warn('ils.login-failed', { error }));
   return {
     config,
     profile,

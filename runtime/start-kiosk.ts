@@ -5,6 +5,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { createActor } from 'xstate';
 import { type DeviceStatus } from '../hardware/device-status';
+import { type PrinterStatus } from '../hardware/printer/index';
 import { type PlacedItem } from '../hardware/rfid/index';
 import { kioskSettings } from '../policy/settings';
 import { type ScreenEvent, type ScreenView } from './screen-contract';
@@ -41,6 +42,14 @@ export interface StartKioskOptions {
 }
 
 const VERSION = '0.1.0';
+
+/** The printer as the screen should see it: out of paper or offline is an error, not "connected". */
+export function printerState(status: PrinterStatus): DeviceStatus {
+  if (status.device.state !== 'connected') return status.device;
+  if (status.paper === 'out') return { ...status.device, state: 'error', detail: 'paper out' };
+  if (status.online === false) return { ...status.device, state: 'error', detail: 'offline' };
+  return status.paper === 'near-end' ? { ...status.device, detail: 'paper near end' } : status.device;
+}
 
 export function placedTag(item: PlacedItem): PlacedTag {
   return item.ok
@@ -148,6 +157,10 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
   };
   const actor = createActor(machine, {
     input: {
+      session: {
+        inactivity: { warnAfterMs: config.session.warnAfterSeconds * 1000, countdownSeconds: config.session.countdownSeconds },
+        goodbyeMs: config.session.goodbyeSeconds * 1000,
+      },
       diagnostics: {
         summary: {
           version: VERSION,
@@ -188,19 +201,24 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
     publish();
   });
   devices.pad.on('status', deviceStatus('rfid'));
-  devices.printer.on('status', (s) => deviceStatus('printer')(s.device));
+  devices.printer.on('status', (s) => deviceStatus('printer')(printerState(s)));
+  const ilsDevice = (state: string) =>
+    actor.send({ type: 'DEVICE_STATUS', status: { device: 'ils', state: state === 'online' ? 'connected' : 'disconnected', detail: state } });
   const unsubscribeLink = ils.link.subscribe((state) => {
     actor.send({ type: state === 'offline' ? 'ILS_OFFLINE' : 'ILS_ONLINE' });
+    ilsDevice(state);
     publish();
   });
+  ilsDevice(ils.link.state);
+  door.cardReader.on('rejected', (r) => log.info('card-reader.rejected', { reason: r.reason }));
 
   await door.open();
   await devices.open();
   for (const [device, status] of [
+    ['printer', printerState(devices.printer.status())],
     ['cardReader', door.cardReader.status()],
     ['lock', door.lock.status()],
     ['rfid', devices.pad.status()],
-    ['printer', devices.printer.status().device],
     ...(door.pinPad ? [['pinPad', door.pinPad.status()] as const] : []),
   ] as const) {
     deviceStatus(device)(status);
@@ -260,8 +278,10 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
       }
       if (simulation && isSimulationEvent(event)) {
         simulation.handle(event).then(
-          (note) => {
+          async (note) => {
             log.info('simulation', { note });
+            // The printer is polled every few seconds; a tester wants to see the change at once.
+            if (event.type === 'SIM_PAPER') await devices.printer.checkStatus().catch(() => undefined);
             publish();
           },
           (error: unknown) => log.warn('simulation.failed', { error }),

@@ -104,7 +104,9 @@ export type CheckinOutcome =
 
 export type RenewOutcome =
   | { ok: true; itemId: string; dueDate: string }
-  | { ok: false; itemId: string; reason: string };
+  /** `reason` is a code ('reserved', 'limit-reached', 'ils-refused', 'unavailable'...); the ILS's
+   * own words, when it gave any, are in `message`. */
+  | { ok: false; itemId: string; reason: string; message?: string };
 
 export interface ReceiptLine {
   itemId: string;

@@ -3,7 +3,7 @@
 // the embedded default runs the product's normal code path.
 import { HidCardReader, SerialCardReader, SerialCardReaderSimulator, type CardReader } from '../../hardware/card-reader/index';
 import { HidPinPad, SerialPinPad, SerialPinPadSimulator, type PinPad } from '../../hardware/pin-pad/index';
-import { DoorLock, HidRelay, LcusRelay, LcusRelaySimulator } from '../../hardware/lock/index';
+import { DoorContact, DoorLock, HidRelay, LcusRelay, LcusRelaySimulator, ModemLineContact } from '../../hardware/lock/index';
 import { type SiteConfig } from '../config';
 import { SimulatedBench } from './simulated-bench';
 
@@ -18,6 +18,8 @@ export interface DoorDevices {
   /** null when the PIN is typed on the kiosk's screen. */
   pinPad: PinPad | null;
   lock: DoorLock;
+  /** The door's reed contact, when the site wired one to the relay's serial port. */
+  contact: DoorContact | null;
   releaseMs: number;
   simulators: DoorSimulators;
   /** Opens every device; the lock switches off first. */
@@ -32,19 +34,22 @@ export async function buildDoorDevices(config: SiteConfig): Promise<DoorDevices>
   try {
     const cardReader = await buildCardReader(config.devices.cardReader, bench, simulators);
     const pinPad = await buildPinPad(config.devices.pinPad, bench, simulators);
-    const { lock, releaseMs } = await buildLock(config.devices.lock, bench, simulators);
+    const { lock, releaseMs, contact } = await buildLock(config.devices.lock, bench, simulators);
     return {
       cardReader,
       pinPad,
       lock,
+      contact,
       releaseMs,
       simulators,
       async open() {
         await lock.open();
+        await contact?.open();
         await cardReader.open();
         await pinPad?.open();
       },
       async close() {
+        await contact?.close().catch(() => undefined);
         await lock.close().catch(() => undefined);
         await cardReader.close().catch(() => undefined);
         await pinPad?.close().catch(() => undefined);
@@ -95,13 +100,27 @@ async function buildPinPad(c: Devices['pinPad'], bench: SimulatedBench, sims: Do
   }
 }
 
-async function buildLock(c: Devices['lock'], bench: SimulatedBench, sims: DoorSimulators): Promise<{ lock: DoorLock; releaseMs: number }> {
+type BuiltLock = { lock: DoorLock; releaseMs: number; contact: DoorContact | null };
+
+async function buildLock(c: Devices['lock'], bench: SimulatedBench, sims: DoorSimulators): Promise<BuiltLock> {
   switch (c.driver) {
-    case 'serial-relay':
-      return { lock: new DoorLock({ relay: new LcusRelay({ path: c.path, relay: c.relay }) }), releaseMs: c.releaseMs };
+    case 'serial-relay': {
+      const relay = new LcusRelay({ path: c.path, relay: c.relay });
+      const lock = new DoorLock({ relay });
+      // The reed switch shares the relay's port (modem-status lines); opening within the release
+      // (plus a grace for the patron to push the door) is authorised, otherwise forced.
+      const contact = c.doorContact
+        ? new DoorContact({
+            source: new ModemLineContact({ link: relay.link, line: c.doorContact.line }),
+            isAuthorized: () => lock.wasReleasedWithin(3000),
+            heldOpenMs: c.doorContact.heldOpenSeconds * 1000,
+          })
+        : null;
+      return { lock, releaseMs: c.releaseMs, contact };
+    }
     case 'hid-relay': {
       const selector = c.path ? { path: c.path } : { vendorId: c.vendorId, productId: c.productId };
-      return { lock: new DoorLock({ relay: new HidRelay({ selector, relay: c.relay }) }), releaseMs: c.releaseMs };
+      return { lock: new DoorLock({ relay: new HidRelay({ selector, relay: c.relay }) }), releaseMs: c.releaseMs, contact: null };
     }
     case 'simulated': {
       const pair = await bench.pair('lock');
@@ -109,7 +128,7 @@ async function buildLock(c: Devices['lock'], bench: SimulatedBench, sims: DoorSi
       await sim.start();
       bench.onClose(() => sim.stop());
       sims.lock = sim;
-      return { lock: new DoorLock({ relay: new LcusRelay({ path: pair.devicePath }) }), releaseMs: c.releaseMs };
+      return { lock: new DoorLock({ relay: new LcusRelay({ path: pair.devicePath }) }), releaseMs: c.releaseMs, contact: null };
     }
   }
 }

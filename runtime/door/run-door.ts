@@ -68,6 +68,14 @@ export async function runDoor(config: SiteConfig, options: RunDoorOptions): Prom
     watch('cardReader', devices.cardReader);
     if (devices.pinPad) watch('pinPad', devices.pinPad);
     watch('lock', devices.lock);
+    const doorEvents = site.metrics.counter('kiosk_door_contact_events_total', 'Door contact events (opened, forced open, held open too long)');
+    for (const event of ['opened', 'closed', 'forced-open', 'held-open-too-long'] as const) {
+      devices.contact?.on(event, () => {
+        doorEvents.inc({ event });
+        const level = event === 'forced-open' || event === 'held-open-too-long' ? 'warn' : 'info';
+        log[level](`door.${event}`, { door: config.doorId });
+      });
+    }
     const d = devices;
     const statusServer = await startStatusServer({
       metrics: site.metrics,

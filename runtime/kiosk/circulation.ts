@@ -9,6 +9,7 @@ import { type CheckoutItemInput } from '../../state-machines/checkout/checkout-t
 import { type CheckinOutcome, type CheckoutOutcome, type ReturnDestination } from '../../state-machines/ports';
 import { type Clock } from '../clock';
 import { type Logger } from '../log';
+import { copenhagenDay } from '../dates';
 
 export interface CirculationDeps {
   ils: Ils;
@@ -21,8 +22,6 @@ export interface CirculationDeps {
   /** The profile's limit on items one patron may borrow while the ILS is offline. */
   maxItemsOffline: number;
 }
-
-const dateOnly = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : '');
 
 async function writeAll(deps: CirculationDeps, uids: string[], afi: number): Promise<boolean> {
   try {
@@ -63,8 +62,8 @@ export async function checkoutItem(deps: CirculationDeps, { card, itemId, tagUid
     return { ok: false, itemId, title: result.title ?? itemId, reason: 'afi-write-failed' };
   }
   store.journal.finish(entry, 'done');
-  store.loans.recordLoan({ itemId, cardNumber: card.patronId, ...(result.title ? { title: result.title } : {}), ...(result.dueDate ? { dueDate: dateOnly(result.dueDate) } : {}) });
-  return { ok: true, itemId, title: result.title ?? itemId, dueDate: dateOnly(result.dueDate), renewed: result.renewal };
+  store.loans.recordLoan({ itemId, cardNumber: card.patronId, ...(result.title ? { title: result.title } : {}), ...(result.dueDate ? { dueDate: copenhagenDay(result.dueDate) } : {}) });
+  return { ok: true, itemId, title: result.title ?? itemId, dueDate: copenhagenDay(result.dueDate), renewed: result.renewal };
 }
 
 /** Why the ILS said no, in the machine's words: ask the item's state (SIP2 17) and, when it is
@@ -76,7 +75,7 @@ async function refusedCheckout(deps: CirculationDeps, patronId: string, itemId: 
     if (item.circulationStatus === 'on-hold-shelf') return { ok: false, itemId, title, reason: 'reserved-by-another', message };
     if (item.circulationStatus === 'charged' || item.circulationStatus === 'charged-not-recallable') {
       const renewal = await deps.ils.renew({ patronId, itemId });
-      if (renewal.ok) return { ok: true, itemId, title, dueDate: dateOnly(renewal.dueDate), renewed: true };
+      if (renewal.ok) return { ok: true, itemId, title, dueDate: copenhagenDay(renewal.dueDate), renewed: true };
       if (item.holdQueueLength) return { ok: false, itemId, title, reason: 'reserved-by-another', message };
       return { ok: false, itemId, title, reason: 'on-loan-to-another', message };
     }

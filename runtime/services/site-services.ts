@@ -5,6 +5,7 @@ import { type OfflineTransaction, type OutcomeCheck, type ReplayResult, type Sto
 import { type Clock } from '../clock';
 import { type Logger } from '../log';
 import { type MetricsRegistry } from './metrics';
+import { copenhagenDay } from '../dates';
 
 export interface SiteServices {
   /** Replays the offline queue now (also runs by itself whenever the ILS comes back online). */
@@ -22,8 +23,6 @@ export interface SiteServiceDeps {
   purgeEveryMs: number;
 }
 
-const dateOnly = (d: Date | undefined) => d?.toISOString().slice(0, 10);
-
 /** Sends one queued transaction as SIP2 no-block with its original time. */
 export async function replayTransaction(ils: Ils, tx: OfflineTransaction): Promise<ReplayResult> {
   const result =
@@ -33,7 +32,7 @@ export async function replayTransaction(ils: Ils, tx: OfflineTransaction): Promi
         ? await ils.checkin({ itemId: tx.itemId, offline: { returnDate: tx.occurredAt } })
         : await ils.renew({ patronId: tx.patronId ?? '', itemId: tx.itemId });
   const message = result.screenMessages.join(' ') || undefined;
-  const due = 'dueDate' in result ? dateOnly(result.dueDate) : undefined;
+  const due = 'dueDate' in result ? copenhagenDay(result.dueDate) : undefined;
   return { ok: result.ok, ...(message ? { message } : {}), ...(due ? { dueDate: due } : {}) };
 }
 

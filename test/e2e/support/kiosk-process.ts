@@ -37,12 +37,12 @@ function waitForUrl(child: ChildProcess, output: () => string, timeoutMs: number
   });
 }
 
-export async function startKioskProcess(options: { clock?: string } = {}): Promise<KioskProcess> {
+export async function startKioskProcess(options: { clock?: string; session?: Record<string, number> } = {}): Promise<KioskProcess> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kiosk-e2e-'));
   const configFile = path.join(dir, 'kiosk.json');
   await writeFile(
     configFile,
-    JSON.stringify({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir: 'data', technicianCode: TECHNICIAN_CODE, httpPort: 0 }),
+    JSON.stringify({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir: 'data', technicianCode: TECHNICIAN_CODE, httpPort: 0, ...(options.session ? { session: options.session } : {}) }),
   );
   const child = spawn(process.execPath, ['bin/kiosk.js', 'start', '--browser', '--port', '0', '--config', configFile, '--clock', options.clock ?? E2E_CLOCK], {
     cwd: ROOT,
