@@ -1,0 +1,205 @@
+// Checkout soak: checkouts and returns at the kiosk (`kiosk start --browser` in its own process)
+// with SIGKILLs at random moments mid-transaction and restarts. The simulated ILS and the FEIG
+// reader live in this process, so their state survives; after each recovery, every item's loan
+// in the ILS and its tags' AFI must agree, nothing reported done may be lost, and the ILS must
+// never have applied anything twice.
+import { type KioskRig as Rig, KioskRig } from '../bench/lib/kiosk-rig';
+import { generateItems, generatePatrons, libraryData, type TestPatron } from '../bench/lib/library-data';
+import { pick, randomInt, seededRandom, sleep } from '../bench/lib/stats';
+import { openStore } from '../../store/index';
+
+export interface CheckoutSoakOptions {
+  /** Item transactions (checkouts + returns) to make. */
+  transactions: number;
+  seed: number;
+  /** Kill the kiosk in this share of the sessions... */
+  killShare?: number;
+  /** ...or exactly in these sessions (0-based). */
+  killSessions?: number[];
+  items?: number;
+  /** Items per session: from 1 up to this (default 4). */
+  maxItemsPerSession?: number;
+  minItemsPerSession?: number;
+  progress?: (line: string) => void;
+}
+
+export interface CheckoutSoakReport {
+  sessions: number;
+  transactions: { checkouts: number; returns: number };
+  kills: number;
+  recovered: { resolved: number; unresolved: number };
+  ilsApplications: { checkouts: number; checkins: number; renewals: number };
+  seconds: number;
+  violations: string[];
+}
+
+const FINAL = new Set(['borrowed', 'renewed', 'returned', 'refused', 'incomplete-set', 'unreadable']);
+const AFI_IN = 0x07;
+const AFI_OUT = 0xc2;
+
+type ItemView = { itemId: string | null; status: string };
+
+function itemsOf(rig: Rig): ItemView[] {
+  const screen = rig.view?.screen;
+  return screen && (screen.name === 'checkout' || screen.name === 'return') ? screen.items : [];
+}
+
+export async function checkoutSoak(options: CheckoutSoakOptions): Promise<CheckoutSoakReport> {
+  const started = performance.now();
+  const random = seededRandom(options.seed);
+  const patrons = generatePatrons(6, random);
+  const items = generateItems(options.items ?? 60, { partsEvery: 7 });
+  const ids = items.map((i) => i.id);
+  const rig = await KioskRig.start({ data: libraryData(patrons, items), ilsLatencyMs: 20, random: seededRandom(options.seed + 1) });
+  const violations: string[] = [];
+  const violate = (text: string) => {
+    if (violations.length < 50) violations.push(text);
+    options.progress?.(`VIOLATION ${text}`);
+  };
+  const report: CheckoutSoakReport = {
+    sessions: 0,
+    transactions: { checkouts: 0, returns: 0 },
+    kills: 0,
+    recovered: { resolved: 0, unresolved: 0 },
+    ilsApplications: { checkouts: 0, checkins: 0, renewals: 0 },
+    seconds: 0,
+    violations,
+  };
+  const onLoan = (id: string) => rig.sim.state.item(id)?.onLoanTo;
+  /** Every item's loan in the ILS and all its tags' AFI agree. */
+  const checkAgreement = (when: string) => {
+    for (const id of ids) {
+      const want = onLoan(id) === undefined ? AFI_IN : AFI_OUT;
+      const afis = rig.afis(id);
+      if (afis.some((afi) => afi !== want)) violate(`${when}: item ${id} is ${want === AFI_OUT ? 'on loan' : 'not on loan'} in the ILS but its AFI is ${afis.map((a) => a.toString(16)).join('/')}`);
+    }
+  };
+
+  try {
+    await rig.launch();
+    let done = 0;
+    for (let session = 0; done < options.transactions; session += 1) {
+      report.sessions += 1;
+      const lent = ids.filter((id) => onLoan(id) !== undefined);
+      const returning = lent.length > 0 && (random() < 0.5 || lent.length > ids.length * 0.7);
+      const pool = returning ? lent : ids.filter((id) => onLoan(id) === undefined);
+      const least = options.minItemsPerSession ?? 1;
+      const count = Math.min(pool.length, least + randomInt(random, (options.maxItemsPerSession ?? 4) - least + 1), options.transactions - done);
+      const chosen: string[] = [];
+      while (chosen.length < count) {
+        const id = pick(random, pool);
+        if (!chosen.includes(id)) chosen.push(id);
+      }
+      const patron: TestPatron = pick(random, patrons);
+      const kill = options.killSessions ? options.killSessions.includes(session) : random() < (options.killShare ?? 0.15);
+      const appsFrom = rig.applications.length;
+      const before = new Map(chosen.map((id) => [id, onLoan(id)]));
+      /** What the kiosk showed as done, item by item (the patron saw it). */
+      let shown: ItemView[] = [];
+
+      if (returning) {
+        rig.send({ type: 'RETURN' });
+        await rig.waitFor((v) => v.screen.name === 'return', 'the return screen');
+      } else {
+        const screen = await rig.identify(patron);
+        if (screen.name !== 'checkout') {
+          violate(`session ${session}: patron refused at identification: ${JSON.stringify(screen).slice(0, 200)}`);
+          continue;
+        }
+      }
+      rig.place(chosen);
+      if (kill) {
+        // Mid-transaction: once the kiosk is working on the stack, at a random moment within it.
+        await rig.waitFor((v) => itemsOf({ view: v } as Rig).some((i) => i.status !== 'waiting'), 'the kiosk to start on the stack', 10_000).catch(() => undefined);
+        await sleep(randomInt(random, 70 * count));
+        shown = itemsOf(rig);
+        await rig.kill();
+        report.kills += 1;
+        await rig.launch();
+        for (const r of rig.logLines((l) => l.event === 'journal.recovered')) {
+          report.recovered.resolved += Number(r.resolved ?? 0);
+          report.recovered.unresolved += Number(r.unresolved ?? 0);
+          if (Number(r.unresolved ?? 0) > 0) violate(`session ${session}: ${String(r.unresolved)} journal entries left unresolved after a restart`);
+        }
+      } else {
+        const final = await rig
+          .waitFor((v) => {
+            const s = v.screen;
+            return (s.name === 'checkout' || s.name === 'return') && s.items.length === count && s.items.every((i) => FINAL.has(i.status));
+          }, `${count} items ${returning ? 'returned' : 'checked out'}`, 30_000)
+          .catch((error: unknown) => {
+            violate(`session ${session}: ${(error as Error).message}`);
+            return null;
+          });
+        if (final) {
+          shown = itemsOf(rig);
+          rig.send({ type: 'FINISH' });
+          const next = await rig.waitFor((v) => v.screen.name === 'receipt-choice' || v.screen.name === 'goodbye', 'the receipt choice or goodbye');
+          if (next.screen.name === 'receipt-choice') rig.send({ type: random() < 0.5 ? 'PRINT_RECEIPT' : 'NO_RECEIPT' });
+          await rig.waitFor((v) => v.screen.name === 'goodbye', 'goodbye');
+          // The patron takes the items while the goodbye shows (it ignores the pad).
+          rig.clearPad();
+          await rig.waitFor((v) => v.screen.name === 'start', 'the start screen after goodbye', 20_000);
+        } else {
+          // Recover from a stuck session the hard way, so the soak goes on.
+          await rig.kill();
+          await rig.launch();
+        }
+      }
+      if (rig.rfid.tags().length > 0) {
+        // Left on the pad through a restart (recovery needed them there): take them off and let
+        // the kiosk see them go before the next patron.
+        rig.clearPad();
+        await sleep(800);
+      }
+
+      // Nothing the patron saw as done may be lost.
+      for (const item of shown) {
+        if (!item.itemId) continue;
+        if (item.status === 'borrowed' && onLoan(item.itemId) !== patron.id) violate(`session ${session}: ${item.itemId} was shown borrowed, but the ILS has it ${onLoan(item.itemId) ?? 'on the shelf'}`);
+        if (item.status === 'returned' && onLoan(item.itemId) !== undefined) violate(`session ${session}: ${item.itemId} was shown returned, but the ILS still lends it out`);
+        if (!kill && item.status === 'refused') violate(`session ${session}: ${item.itemId} was refused`);
+      }
+      // The ILS applied each transaction at most once, and only the ones asked for.
+      const apps = rig.applications.slice(appsFrom);
+      for (const app of apps) {
+        if (!chosen.includes(app.itemId)) violate(`session ${session}: the ILS applied a ${app.kind} of ${app.itemId}, which was not on the pad`);
+        if (app.kind === 'renewal') violate(`session ${session}: ${app.itemId} was renewed (a checkout sent twice?)`);
+      }
+      for (const id of chosen) {
+        const mine = apps.filter((a) => a.itemId === id);
+        const wanted = returning ? 'checkin' : 'checkout';
+        if (mine.length > 1 || mine.some((a) => a.kind !== wanted)) violate(`session ${session}: ${id} had ${mine.map((a) => a.kind).join(', ')} applied`);
+        const changed = onLoan(id) !== before.get(id);
+        if (changed !== (mine.length === 1)) violate(`session ${session}: ${id} changed in the ILS without one ${wanted} applied, or the reverse`);
+        if (mine.length === 1) {
+          if (returning) report.transactions.returns += 1;
+          else report.transactions.checkouts += 1;
+        }
+      }
+      checkAgreement(`after session ${session}${kill ? ' (killed, recovered)' : ''}`);
+      done += count;
+      if ((session + 1) % 20 === 0) options.progress?.(`checkout soak: ${done}/${options.transactions} transactions, ${report.kills} kills, ${violations.length} violations`);
+    }
+    const exit = await rig.stop();
+    if (exit !== 0) violate(`the kiosk exited with ${exit} on SIGTERM`);
+    const store = openStore({ dataDir: rig.dataDir });
+    try {
+      const open = store.journal.openEntries();
+      if (open.length > 0) violate(`${open.length} journal entries are still open at the end`);
+      const queued = store.offlineQueue.counts();
+      if (queued.pending + queued.sending > 0) violate(`${queued.pending + queued.sending} offline transactions are still waiting`);
+    } finally {
+      store.close();
+    }
+    for (const app of rig.applications) {
+      if (app.kind === 'checkout') report.ilsApplications.checkouts += 1;
+      else if (app.kind === 'checkin') report.ilsApplications.checkins += 1;
+      else report.ilsApplications.renewals += 1;
+    }
+    report.seconds = Math.round((performance.now() - started) / 1000);
+    return report;
+  } finally {
+    await rig.close();
+  }
+}
