@@ -21,21 +21,25 @@ export interface PatronVerifierDeps {
 
 const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
+/** A refusal answered only after the door's current slow-down. */
+async function refuseAfter(delayMs: number, result: VerifyResult): Promise<VerifyResult> {
+  await sleep(delayMs);
+  return result;
+}
+
 export class PatronVerifier {
   constructor(private readonly deps: PatronVerifierDeps) {}
 
-  /** Card + PIN with the ILS; answers from the cache when the ILS is known to be offline or fails. */
+  /** Card + PIN with the ILS; answers from the cache when the ILS is known to be offline or fails.
+   * The door-wide slow-down after a burst of failures is waited out before a refusal only: it
+   * throttles guessing (the door is busy meanwhile) without turning valid patrons away. */
   async verifyPin({ card, pin }: PinCredentials): Promise<VerifyResult> {
     if (this.deps.ils.link.state === 'offline') return this.verifyCached({ card, pin });
     const { store, clock, place } = this.deps;
     const at = clock.now();
     const key = store.cardKey(card.patronId);
     const check = store.pinAttempts.check(key, place, at);
-    if (!check.allowed) {
-      await sleep(check.delayMs);
-      return { outcome: 'card-locked', until: check.lockedUntil.toISOString() };
-    }
-    await sleep(check.delayMs);
+    if (!check.allowed) return refuseAfter(check.delayMs, { outcome: 'card-locked', until: check.lockedUntil.toISOString() });
     let verification;
     try {
       verification = await this.deps.ils.verifyPatron(card.patronId, pin);
@@ -51,27 +55,27 @@ export class PatronVerifier {
       return { outcome: 'valid', patron, source: 'ils' };
     }
     const failure = store.pinAttempts.recordFailure(verification.result === 'wrong-pin' ? key : null, place, at);
-    if (failure.cardLockedUntil) return { outcome: 'card-locked', until: failure.cardLockedUntil.toISOString() };
+    if (failure.cardLockedUntil) return refuseAfter(check.delayMs, { outcome: 'card-locked', until: failure.cardLockedUntil.toISOString() });
     if (verification.result === 'unknown-patron') {
       store.credentials.forget(card.patronId);
-      return { outcome: 'unknown-card' };
+      return refuseAfter(check.delayMs, { outcome: 'unknown-card' });
     }
-    return { outcome: 'wrong-pin', attemptsLeft: Math.max(0, this.deps.maxFailedPins - failure.cardFailures) };
+    return refuseAfter(check.delayMs, { outcome: 'wrong-pin', attemptsLeft: Math.max(0, this.deps.maxFailedPins - failure.cardFailures) });
   }
 
   /** Card + PIN against the local credential cache only (ILS offline or too slow). */
   async verifyCached({ card, pin }: PinCredentials): Promise<VerifyResult> {
     const decision = await this.deps.store.offline.verifyForEntry({ cardNumber: card.patronId, pin, door: this.deps.place, at: this.deps.clock.now() });
-    await sleep(decision.delayMs);
     if (decision.ok) return { outcome: 'valid', patron: fromCachedFacts(decision.patron), source: 'cache' };
+    const refuse = (result: VerifyResult) => refuseAfter(decision.delayMs, result);
     switch (decision.refusal) {
       case 'wrong-pin':
-        return { outcome: 'wrong-pin', attemptsLeft: -1 };
+        return refuse({ outcome: 'wrong-pin', attemptsLeft: -1 });
       case 'card-locked':
-        return { outcome: 'card-locked', until: (decision.lockedUntil ?? this.deps.clock.now()).toISOString() };
+        return refuse({ outcome: 'card-locked', until: (decision.lockedUntil ?? this.deps.clock.now()).toISOString() });
       case 'unknown-card':
       case 'expired':
-        return { outcome: 'offline-unknown' };
+        return refuse({ outcome: 'offline-unknown' });
       case 'offline-disabled':
         return { outcome: 'unavailable', detail: 'offline entry is switched off' };
       // The cache knows the patron but their facts refuse them: let the rules say why.

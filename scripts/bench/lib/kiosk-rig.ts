@@ -19,19 +19,15 @@ import { uidFor } from '../../../runtime/kiosk/simulation';
 import { type ScreenView } from '../../../runtime/screen-contract';
 import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../../store/index';
 import { type JsonLinesProcess, kiosk, type LogLine } from '../../../test/door/door-harness';
+import { type IlsApplication, recordApplications } from './ils-applications';
 import { processMemory } from './stats';
+
+export { type IlsApplication } from './ils-applications';
 
 /** A Wednesday morning in Copenhagen. */
 export const KIOSK_CLOCK = '2026-11-18T10:00:00+01:00';
 
 export type Screen = ScreenView['screen'];
-
-/** What the simulated ILS actually did, per item: the soak checks nothing happened twice. */
-export interface IlsApplication {
-  kind: 'checkout' | 'checkin' | 'renewal';
-  itemId: string;
-  patronId?: string;
-}
 
 export interface KioskRigOptions {
   data: SimData;
@@ -77,26 +73,7 @@ export class KioskRig {
         ),
       );
     }
-    // Record what the ILS applied (the kiosk's journal must never make it apply anything twice).
-    const state = sim.state;
-    const checkout = state.checkout.bind(state);
-    const checkin = state.checkin.bind(state);
-    const renew = state.renew.bind(state);
-    state.checkout = (patronId, itemId, options) => {
-      const result = checkout(patronId, itemId, options);
-      if (result.ok) this.applications.push({ kind: result.renewal ? 'renewal' : 'checkout', itemId, patronId });
-      return result;
-    };
-    state.checkin = (itemId) => {
-      const result = checkin(itemId);
-      if (result.ok) this.applications.push({ kind: 'checkin', itemId });
-      return result;
-    };
-    state.renew = (patronId, itemId, options) => {
-      const result = renew(patronId, itemId, options);
-      if (result.ok) this.applications.push({ kind: 'renewal', itemId, patronId });
-      return result;
-    };
+    recordApplications(sim.state, this.applications);
   }
 
   static async start(options: KioskRigOptions): Promise<KioskRig> {
