@@ -63,7 +63,7 @@ function saidYes(command: ConsoleCommand, reply: Sip2Message): boolean {
 export async function runConsoleCommand(connection: ConsoleConnection, command: ConsoleCommand): Promise<ConsoleResult> {
   const link: Sip2Link =
     connection.transport === 'fbs'
-      ? new FbsLink({ url: connection.fbsUrl ?? '', login: connection.user ?? '', password: connection.password ?? '' })
+      ? new FbsLink({ url: connection.fbsUrl ?? '', login: connection.user ?? '', password: connection.password ?? '', ...(connection.tls ? { tls: connection.tls } : {}) })
       : new TcpLink({ host: connection.host ?? '127.0.0.1', port: connection.port ?? 6001, ...(connection.transport === 'tls' ? { tls: connection.tls ?? {} } : {}) });
   const session = new Sip2Session({
     link,

@@ -38,6 +38,16 @@ export class IlsOutcomeUnknownError extends IlsError {
   }
 }
 
+/**
+ * The ILS answered, but the answer could not be used: unreadable, not answering this request
+ * (another patron or item, another sequence number) or another message. Something may have
+ * happened at the ILS (the outcome is unknown), but the ILS was reachable: the link stays online,
+ * and the door refuses rather than let its cache decide.
+ */
+export class IlsUnusableAnswerError extends IlsOutcomeUnknownError {
+  override name = 'IlsUnusableAnswerError';
+}
+
 /** The ILS answered, but not in SIP2 we can read (after the allowed resends). */
 export class IlsProtocolError extends IlsError {
   override name = 'IlsProtocolError';

@@ -69,9 +69,12 @@ export async function connectIls(config: SiteConfig, clock: Clock, timings: IlsT
     return { ils, sim: control, close: async () => { await ils.close(); await sim.close(); } };
   }
   if (c.transport === 'sip2') {
+    // TLS unless the site file says `"tls": false`; the ILS's certificate is always verified
+    // (system CAs, or NODE_EXTRA_CA_CERTS for a library's own CA), whatever
+    // NODE_TLS_REJECT_UNAUTHORIZED says.
     const ils = new Sip2Client({
       ...common,
-      transport: c.tls ? 'tls' : 'tcp',
+      ...(c.tls ? { transport: 'tls' as const, tls: { rejectUnauthorized: true } } : { transport: 'tcp' as const }),
       host: c.host,
       port: c.port,
       user: c.user,
@@ -87,6 +90,7 @@ export async function connectIls(config: SiteConfig, clock: Clock, timings: IlsT
   const ils = new Sip2Client({
     ...common,
     transport: 'fbs',
+    ...(c.tls ? { tls: { rejectUnauthorized: true } } : {}),
     fbsUrl: `${scheme}://${c.host}${c.port ? `:${c.port}` : ''}/rest/sip2/${c.institution}`,
     user: c.user,
     password: c.password,

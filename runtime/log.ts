@@ -1,6 +1,7 @@
 // Structured logging: one JSON object per line on stdout (systemd/journald friendly).
 // Every string that reaches a log line passes through `redact`, so a CPR number, a PIN or a
 // password can't leak even if a caller puts one in a message by mistake.
+import { maskCprLike, maskSip2Fields } from '../ils/sip2/mask';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 
@@ -12,13 +13,20 @@ export interface Logger {
 }
 
 const SECRET_KEYS = /^(pin|password|pwd|cpr|patronId|cardNumber|secret|privateKey)$/i;
-// Ten digits that start with a valid day and month (DDMMYY-SSSS, dash optional) look like a CPR:
-// never let them through. Item ids such as 5000000001 are not dates and stay readable.
-const CPR_LIKE = /\b(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\d{4}\b/g;
+
+/**
+ * A string as it may be logged: the values of SIP2 fields that hold a secret or name a person
+ * (AD, CO, AC, AA, CY, AE...) become [redacted], and any ten digits that start with a valid day
+ * and month (DDMMYY-SSSS, dash optional) become [cpr], whatever stands around them (`|`, a
+ * field code, more digits). Item ids such as 5000000001 are not dates and stay readable.
+ */
+export function redactText(text: string): string {
+  return maskCprLike(maskSip2Fields(text, { mask: '[redacted]' }), '[cpr]');
+}
 
 export function redact(value: unknown, key = ''): unknown {
   if (key && SECRET_KEYS.test(key)) return '[redacted]';
-  if (typeof value === 'string') return value.replace(CPR_LIKE, '[cpr]');
+  if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) return value.map((v) => redact(v));
   if (value instanceof Error) return { name: value.name, message: redact(value.message) };
   if (value && typeof value === 'object') {

@@ -1,6 +1,7 @@
 // One SIP2 conversation over a link: one request at a time, login on (re)connect, AY
-// sequence numbers, `96` -> resend our message, a corrupt reply -> ask with `97`.
-import { IlsLoginError, IlsOutcomeUnknownError, IlsProtocolError, IlsUnavailableError } from '../errors';
+// sequence numbers, `96` -> resend our message, a corrupt reply or one that does not answer
+// this request (AY, AA, AB; AZ missing with error detection on) -> ask again with `97`.
+import { IlsLoginError, IlsOutcomeUnknownError, IlsProtocolError, IlsUnavailableError, IlsUnusableAnswerError } from '../errors';
 import { decodeSip2, type DecodedSip2, encodeSip2 } from '../sip2/codec';
 import { Sip2ParseError } from '../sip2/errors';
 import {
@@ -15,6 +16,7 @@ import { decodeText, type Sip2Encoding } from '../sip2/text';
 import { maskSip2 } from '../sip2/trace';
 import { FbsErrorAnswer } from '../transport/fbs-envelope';
 import { LinkError, type Sip2Link } from '../transport/link';
+import { replyMismatch } from './reply-match';
 
 export interface Sip2SessionOptions {
   link: Sip2Link;
@@ -113,11 +115,11 @@ export class Sip2Session {
 
   private async exchange(message: Sip2Request): Promise<Sip2Message> {
     const { link, requestTimeoutMs, maxResends } = this.options;
-    const expected = RESPONSE_CODE[message.code];
     const name = NAME.get(message.code) ?? message.code;
     const sequence = this.nextSequence();
     const request = this.encode(message, sequence);
     let outgoing = request;
+    let outOfStep = false;
     for (let attempt = 0; ; attempt += 1) {
       this.trace('>', outgoing);
       let raw: Uint8Array;
@@ -128,35 +130,59 @@ export class Sip2Session {
         throw this.linkFailure(error, name, outgoing === request && attempt === 0);
       }
       this.trace('<', raw);
-      let decoded: DecodedSip2;
-      try {
-        decoded = decodeSip2(raw, { encoding: this.options.encoding });
-      } catch (error) {
-        if (!(error instanceof Sip2ParseError)) throw error;
-        if (attempt < maxResends && link.kind !== 'fbs') {
-          outgoing = this.encode({ code: '97' }); // ask the ACS to send its answer again
-          continue;
-        }
-        this.close();
-        throw new IlsOutcomeUnknownError(name, `the ILS's answer to ${name} could not be read (${error.problem})`, { cause: error });
-      }
-      const reply = decoded.message;
-      if (reply.code === '96') {
+      const read = this.read(raw, message, sequence);
+      if ('reply' in read && read.reply.code === '96') {
         if (attempt < maxResends) {
           outgoing = request; // the ACS could not read ours: same bytes, same sequence number
           continue;
         }
         throw new IlsProtocolError(`the ILS kept asking to resend ${name}`);
       }
-      if (reply.code !== expected) {
+      if ('unreadable' in read || 'mismatch' in read) {
+        outOfStep ||= 'mismatch' in read;
+        this.options.trace?.(`! refused: ${'mismatch' in read ? read.mismatch : read.unreadable.message}`);
+        if (attempt < maxResends && link.kind !== 'fbs') {
+          outgoing = this.encode({ code: '97' }); // ask the ACS to send its answer again
+          continue;
+        }
         this.close();
-        throw new IlsOutcomeUnknownError(name, `the ILS answered ${name} with message ${reply.code}`);
+        throw 'mismatch' in read
+          ? new IlsUnusableAnswerError(name, `the ILS's answer does not answer this ${name} request (${read.mismatch})`)
+          : new IlsUnusableAnswerError(name, `the ILS's answer to ${name} could not be read (${read.unreadable.problem})`, { cause: read.unreadable });
       }
-      // Stale answers cannot arrive (a timeout drops the connection), so an ACS that echoes
-      // AY sloppily is tolerated rather than refused: noted in the trace only.
-      if (decoded.sequence !== undefined && decoded.sequence !== sequence) this.options.trace?.(`! AY${decoded.sequence} does not echo AY${sequence}`);
+      const reply = read.reply;
+      if (reply.code !== RESPONSE_CODE[message.code]) {
+        this.close();
+        throw new IlsUnusableAnswerError(name, `the ILS answered ${name} with message ${reply.code}`);
+      }
+      // Answers arrived out of step on this connection: whatever else is in flight on it could
+      // be taken for the next request's answer, so the next request starts on a fresh one.
+      if (outOfStep) this.close();
       return reply;
     }
+  }
+
+  /**
+   * The reply, if it is readable, carries the error detection we asked for (AZ, and AY equal
+   * to the request's), and names the patron and item asked about. `96` needs no AY.
+   */
+  private read(raw: Uint8Array, request: Sip2Request, sequence: number): { reply: Sip2Message } | { unreadable: Sip2ParseError } | { mismatch: string } {
+    let decoded: DecodedSip2;
+    try {
+      decoded = decodeSip2(raw, { encoding: this.options.encoding });
+    } catch (error) {
+      if (!(error instanceof Sip2ParseError)) throw error;
+      return { unreadable: error };
+    }
+    const reply = decoded.message;
+    if (reply.code === '96') return { reply };
+    if (this.options.errorDetection && this.options.link.kind !== 'fbs') {
+      if (!decoded.errorDetection) return { unreadable: new Sip2ParseError('checksum', 'no AZ checksum although error detection is on', reply.code) };
+      if (decoded.sequence === undefined) return { mismatch: 'no AY sequence number' };
+      if (decoded.sequence !== sequence) return { mismatch: `AY${decoded.sequence} instead of AY${sequence}` };
+    }
+    const mismatch = reply.code === RESPONSE_CODE[request.code] ? replyMismatch(request, reply) : undefined;
+    return mismatch ? { mismatch } : { reply };
   }
 
   private linkFailure(error: unknown, name: string, firstSend: boolean): Error {

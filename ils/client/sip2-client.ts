@@ -1,6 +1,6 @@
 // The SIP2 client: the `Ils` port over raw TCP, TLS or the FBS envelope, with heartbeat,
 // reconnect with back-off, and read-back after a lost answer (recover.ts).
-import { IlsError, IlsOutcomeUnknownError, IlsUnavailableError } from '../errors';
+import { IlsError, IlsOutcomeUnknownError, IlsUnavailableError, IlsUnusableAnswerError } from '../errors';
 import {
   type CheckinRequest,
   type CheckinResult,
@@ -188,9 +188,13 @@ export class Sip2Client implements Ils {
         this.monitor.recordSuccess();
         return reply;
       } catch (error) {
-        if (error instanceof IlsError && error.kind !== 'protocol') this.monitor.recordFailure();
+        // An answer that could not be used still came from a reachable ILS: the link stays online
+        // (otherwise one odd answer would send every patron to the cache for the next seconds).
+        const answered = error instanceof IlsUnusableAnswerError || (error instanceof IlsError && error.kind === 'protocol');
+        if (error instanceof IlsError && !answered) this.monitor.recordFailure();
         if (retry === 'safe' && error instanceof IlsOutcomeUnknownError) {
           if (attempt === 0) continue;
+          if (error instanceof IlsUnusableAnswerError) throw error;
           throw new IlsUnavailableError(error.message, { cause: error });
         }
         throw error;

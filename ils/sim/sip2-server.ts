@@ -27,6 +27,9 @@ export interface ListenOptions {
   tls?: tls.TlsOptions;
 }
 
+/** SIP2 is one request at a time: a client with more than this many waiting is flooding. */
+export const MAX_PENDING_REQUESTS = 16;
+
 const REQUESTS = new Set(['93', '99', '23', '63', '11', '09', '29', '65', '35', '37', '17', '19']);
 
 export class Sip2Server {
@@ -61,6 +64,7 @@ export class Sip2Server {
     const session = { loggedIn: false, lastReply: undefined as Uint8Array | undefined };
     const framer = new Sip2Framer();
     let queue = Promise.resolve();
+    let pending = 0;
     socket.on('data', (chunk: Buffer) => {
       let frames: Uint8Array[];
       try {
@@ -69,11 +73,20 @@ export class Sip2Server {
         socket.destroy();
         return;
       }
+      pending += frames.length;
+      if (pending > MAX_PENDING_REQUESTS) {
+        this.ctx.log('sip2: too many requests waiting; closing the connection');
+        socket.destroy();
+        return;
+      }
       for (const frame of frames) {
         queue = queue
           .then(() => this.handle(socket, session, frame))
           .catch(() => {
             socket.destroy();
+          })
+          .finally(() => {
+            pending -= 1;
           });
       }
     });

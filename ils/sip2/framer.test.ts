@@ -18,4 +18,20 @@ describe('Sip2Framer', () => {
     expect(() => framer.push(new Uint8Array(MAX_MESSAGE_BYTES + 1).fill(0x41))).toThrow(Sip2FrameTooLongError);
     expect(s(framer.push(b('941\r')))).toEqual(['941']);
   });
+
+  it('refuses an over-long message even when it arrives whole in one chunk', () => {
+    const framer = new Sip2Framer();
+    const long = new Uint8Array(MAX_MESSAGE_BYTES + 2).fill(0x41);
+    long[long.length - 1] = 0x0d;
+    expect(() => framer.push(long)).toThrow(Sip2FrameTooLongError);
+    expect(s(framer.push(b('941\r')))).toEqual(['941']);
+  });
+
+  it('takes a message of exactly the limit', () => {
+    const framer = new Sip2Framer();
+    const whole = new Uint8Array(MAX_MESSAGE_BYTES + 1).fill(0x41);
+    whole[whole.length - 1] = 0x0d;
+    expect(framer.push(whole.subarray(0, 1000)).length).toBe(0);
+    expect(framer.push(whole.subarray(1000)).map((f) => f.length)).toEqual([MAX_MESSAGE_BYTES]);
+  });
 });

@@ -22,6 +22,10 @@ export class Sip2Framer {
       const byte = chunk[i];
       if (byte !== 0x0d && byte !== 0x0a) continue;
       const message = this.take(chunk.subarray(start, i));
+      if (message.length > MAX_MESSAGE_BYTES) {
+        this.reset();
+        throw new Sip2FrameTooLongError(); // a long line that happened to arrive in one chunk
+      }
       if (message.length > 0) messages.push(message);
       start = i + 1;
     }

@@ -2,10 +2,19 @@
 // the simulator). No login message, no error detection, no CR.
 import http from 'node:http';
 import https from 'node:https';
-import { maskCprLike } from '../sip2/trace';
+import { maskCprLike, maskSip2Fields } from '../sip2/mask';
 import { decodeText, encodeText, type Sip2Encoding } from '../sip2/text';
 import { buildFbsRequest, FbsErrorAnswer, parseFbsResponse } from './fbs-envelope';
-import { LinkError, type Sip2Link } from './link';
+import { MAX_MESSAGE_BYTES } from '../sip2/framer';
+import { LinkError, ReplyTooLargeError, type Sip2Link } from './link';
+
+/**
+ * The most an FBS answer may hold. The SIP2 message inside is held to the raw link's frame
+ * limit (64 KiB, far above a 64 with a few hundred loans); XML escaping can grow text up to
+ * six times (`&quot;`), and the envelope adds a few hundred bytes: 1 MiB covers both, and
+ * keeps a broken or hostile server from filling the kiosk's memory.
+ */
+export const MAX_FBS_BODY_BYTES = 1024 * 1024;
 
 export interface FbsLinkOptions {
   /** The endpoint, e.g. `https://cicero-fbs.com/rest/sip2/DK-775100`. */
@@ -47,27 +56,46 @@ export class FbsLink implements Sip2Link {
       const request = client.request(
         this.url,
         {
-          ...(this.url.protocol === 'https:' ? this.options.tls : {}),
+          // Verified unless the caller says otherwise in code (NODE_TLS_REJECT_UNAUTHORIZED is ignored).
+          ...(this.url.protocol === 'https:' ? { rejectUnauthorized: true, ...this.options.tls } : {}),
           method: 'POST',
           agent: false, // a fresh socket per message: a failed one cannot poison the next
           headers: { 'content-type': 'application/xml; charset=UTF-8', 'content-length': body.length },
         },
         (response) => {
+          const fail = (error: LinkError) => {
+            clearTimeout(timer);
+            request.destroy();
+            reject(error);
+          };
+          const declared = Number(response.headers['content-length'] ?? 0);
+          if (declared > MAX_FBS_BODY_BYTES) {
+            fail(new ReplyTooLargeError('the FBS answer', MAX_FBS_BODY_BYTES));
+            return;
+          }
           const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', (error) => reject(new LinkError(`FBS answer broke off: ${error.message}`, true, { cause: error })));
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_FBS_BODY_BYTES) fail(new ReplyTooLargeError('the FBS answer', MAX_FBS_BODY_BYTES));
+            else chunks.push(chunk);
+          });
+          response.on('error', (error) => fail(new LinkError(`FBS answer broke off: ${error.message}`, true, { cause: error })));
           response.on('end', () => {
             clearTimeout(timer);
+            if (size > MAX_FBS_BODY_BYTES) return;
             const xml = Buffer.concat(chunks).toString('utf8');
             if (response.statusCode !== 200) {
               reject(new LinkError(`FBS answered HTTP ${response.statusCode ?? '?'}`, true));
               return;
             }
             try {
-              resolve(encodeText(parseFbsResponse(xml), encoding));
+              const message = encodeText(parseFbsResponse(xml), encoding);
+              if (message.length > MAX_MESSAGE_BYTES) reject(new ReplyTooLargeError('the SIP2 message in the FBS answer', MAX_MESSAGE_BYTES));
+              else resolve(message);
             } catch (error) {
               if (error instanceof FbsErrorAnswer) {
-                reject(new FbsErrorAnswer(maskCprLike(error.message)));
+                reject(new FbsErrorAnswer(maskCprLike(maskSip2Fields(error.message)))); // FBS may echo the request
               } else {
                 reject(new LinkError('FBS sent an answer that is not an FBS envelope', true, { cause: error }));
               }

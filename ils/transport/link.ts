@@ -14,6 +14,14 @@ export class LinkError extends Error {
   }
 }
 
+/** The answer grew past what any SIP2 answer needs: refused before more of it is read. */
+export class ReplyTooLargeError extends LinkError {
+  override name = 'ReplyTooLargeError';
+  constructor(what: string, limitBytes: number) {
+    super(`${what} is larger than ${limitBytes} bytes; refused`, true);
+  }
+}
+
 export interface Sip2Link {
   /** Raw SIP2 (93 login, error detection, CR) or the FBS envelope (none of these). */
   readonly kind: 'tcp' | 'tls' | 'fbs';

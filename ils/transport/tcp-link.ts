@@ -35,7 +35,8 @@ export class TcpLink implements Sip2Link {
     const { host, port } = this.options;
     return new Promise((resolve, reject) => {
       const socket = this.options.tls
-        ? tls.connect({ ...this.options.tls, host, port })
+        ? // Verified unless the caller says otherwise in code (NODE_TLS_REJECT_UNAUTHORIZED is ignored).
+          tls.connect({ rejectUnauthorized: true, ...this.options.tls, host, port })
         : net.connect({ host, port });
       const fail = (error: Error) => {
         clearTimeout(timer);

@@ -1,14 +1,25 @@
 // `kiosk sip2`: the technician console. One SIP2 request, the decoded reply printed.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type ConsoleCommand, describeReply, maskedReply, runConsoleCommand } from '../../ils/console';
 import { IlsError } from '../../ils/errors';
 import { type Command, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, printJson, UsageError } from './command';
 
 const USAGE =
-  'kiosk sip2 --host H --port P [--user U --password W --institution I] [--transport tcp|tls|fbs] [--fbs-url URL]\n' +
+  'kiosk sip2 --host H --port P [--user U --password W --institution I] [--tls | --no-tls] [--ca FILE] [--transport tcp|tls|fbs] [--fbs-url URL]\n' +
   '           [--location L] [--no-error-detection] [--encoding utf-8|iso-8859-1] [--timeout MS] [--trace]\n' +
   '           <status | patron ID [--pin PIN] | item ID | checkout PATRON ITEM [--pin PIN] | checkin ITEM | renew PATRON ITEM [--pin PIN]> [--json]\n' +
-  'The password may also come from KIOSK_SIP2_PASSWORD (keeps it out of the process list).';
+  'SIP2 goes over TLS (the certificate verified, --ca for a private CA) unless --no-tls or --transport tcp says plaintext,\n' +
+  'as in the site file. The password may also come from KIOSK_SIP2_PASSWORD (keeps it out of the process list).';
+
+/** tcp, tls or fbs from --transport, --tls and --no-tls: TLS unless plaintext is asked for. */
+function transportOf(v: { transport?: string; tls: boolean; 'no-tls': boolean }): 'tcp' | 'tls' | 'fbs' {
+  if (v.tls && v['no-tls']) throw new UsageError('--tls and --no-tls contradict each other');
+  if (v.transport === undefined) return v['no-tls'] ? 'tcp' : 'tls';
+  if (v.transport !== 'tcp' && v.transport !== 'tls' && v.transport !== 'fbs') throw new UsageError('--transport must be tcp, tls or fbs');
+  if ((v.transport === 'tcp' && v.tls) || (v.transport === 'tls' && v['no-tls'])) throw new UsageError(`--transport ${v.transport} contradicts --${v.tls ? 'tls' : 'no-tls'}`);
+  return v.transport;
+}
 
 function commandOf(positionals: string[], pin: string | undefined): ConsoleCommand {
   const [verb, a, b, ...rest] = positionals;
@@ -42,7 +53,10 @@ export const sip2Command: Command = {
           user: { type: 'string' },
           password: { type: 'string' },
           institution: { type: 'string', default: '' },
-          transport: { type: 'string', default: 'tcp' },
+          transport: { type: 'string' },
+          tls: { type: 'boolean', default: false },
+          'no-tls': { type: 'boolean', default: false },
+          ca: { type: 'string' },
           'fbs-url': { type: 'string' },
           location: { type: 'string' },
           'no-error-detection': { type: 'boolean', default: false },
@@ -60,20 +74,28 @@ export const sip2Command: Command = {
     }
     const v = parsed.values;
     const command = commandOf(parsed.positionals, v.pin);
-    if (v.transport !== 'tcp' && v.transport !== 'tls' && v.transport !== 'fbs') throw new UsageError('--transport must be tcp, tls or fbs');
+    const transport = transportOf(v);
     if (v.encoding !== 'utf-8' && v.encoding !== 'iso-8859-1') throw new UsageError('--encoding must be utf-8 or iso-8859-1');
-    if (v.transport === 'fbs' ? !v['fbs-url'] : !v.host || !v.port) {
-      throw new UsageError(v.transport === 'fbs' ? '--fbs-url is required for FBS' : '--host and --port are required');
+    if (transport === 'fbs' ? !v['fbs-url'] : !v.host || !v.port) {
+      throw new UsageError(transport === 'fbs' ? '--fbs-url is required for FBS' : '--host and --port are required');
     }
     const port = v.port === undefined ? undefined : Number(v.port);
     if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError('--port must be 1-65535');
     const timeout = Number(v.timeout);
     if (!(timeout > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
     const password = v.password ?? process.env.KIOSK_SIP2_PASSWORD;
+    let ca: Buffer | undefined;
+    if (v.ca !== undefined) {
+      try {
+        ca = readFileSync(v.ca);
+      } catch (error) {
+        throw new UsageError(`--ca: cannot read ${v.ca}: ${(error as Error).message}`);
+      }
+    }
     try {
       const result = await runConsoleCommand(
         {
-          transport: v.transport,
+          transport,
           institution: v.institution,
           encoding: v.encoding,
           requestTimeoutMs: timeout,
@@ -84,7 +106,7 @@ export const sip2Command: Command = {
           ...(v.user !== undefined ? { user: v.user } : {}),
           ...(password !== undefined ? { password } : {}),
           ...(v.location !== undefined ? { location: v.location } : {}),
-          ...(v.transport === 'tls' ? { tls: {} } : {}),
+          ...(transport !== 'tcp' ? { tls: { rejectUnauthorized: true, ...(ca ? { ca } : {}) } } : {}),
           ...(v.trace ? { trace: (line: string) => io.err(line) } : {}),
         },
         command,

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../runtime/cli/main';
 import { DEMO_DATA } from '../../ils/sim/demo-data';
 import { SimIls } from '../../ils/sim/sim-ils';
-import { CLOCK, DEMO } from './helpers';
+import { CLOCK, DEMO, hasOpenssl, selfSignedCert } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
 
 async function run(argv: string[]) {
   const out: string[] = [];
@@ -25,7 +26,7 @@ describe('kiosk sip2', () => {
   beforeAll(async () => {
     sim = new SimIls({ data: structuredClone(DEMO_DATA), clock: CLOCK });
     const { port } = await sim.listenSip2();
-    base = ['sip2', '--host', '127.0.0.1', '--port', String(port), '--user', 'kiosk', '--password', 'kiosk', '--institution', DEMO.institution, '--timeout', '1000'];
+    base = ['sip2', '--no-tls', '--host', '127.0.0.1', '--port', String(port), '--user', 'kiosk', '--password', 'kiosk', '--institution', DEMO.institution, '--timeout', '1000'];
   });
   afterAll(async () => sim.close());
 
@@ -63,14 +64,22 @@ describe('kiosk sip2', () => {
     expect(checkin.out).toContain('sortBin: 1');
   });
 
+  it('speaks TLS unless plaintext is asked for, like the site file', async () => {
+    const port = base[base.indexOf('--port') + 1] ?? '';
+    const plainServer = await run(['sip2', '--host', '127.0.0.1', '--port', port, '--user', 'kiosk', '--password', 'kiosk', '--timeout', '1000', 'status']);
+    expect(plainServer.code).toBe(2); // a TLS hello to a plaintext ILS: no answer, no password sent in clear
+    expect(await run([...base, '--tls', 'status'])).toMatchObject({ code: 2, err: expect.stringContaining('--tls and --no-tls contradict each other') });
+    expect(await run(['sip2', '--transport', 'tcp', '--tls', '--host', 'h', '--port', '1', 'status'])).toMatchObject({ code: 2, err: expect.stringContaining('--transport tcp contradicts --tls') });
+  });
+
   it('bad input or no connection: exit 2 with a clear message', async () => {
     expect(await run(['sip2', '--host', '127.0.0.1', 'status'])).toMatchObject({ code: 2, err: expect.stringContaining('--host and --port are required') });
     expect(await run([...base, 'frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining("unknown request 'frobnicate'") });
     expect(await run([...base, 'checkout', 'only-one'])).toMatchObject({ code: 2, err: expect.stringContaining("'checkout' takes 2 arguments") });
-    const closed = await run(['sip2', '--host', '127.0.0.1', '--port', '1', 'status']);
+    const closed = await run(['sip2', '--no-tls', '--host', '127.0.0.1', '--port', '1', 'status']);
     expect(closed).toMatchObject({ code: 2, err: expect.stringContaining('cannot connect to the ILS at 127.0.0.1:1') });
     const port = base[base.indexOf('--port') + 1] ?? '';
-    const login = await run(['sip2', '--host', '127.0.0.1', '--port', port, '--user', 'kiosk', '--password', 'nope', 'status']);
+    const login = await run(['sip2', '--transport', 'tcp', '--host', '127.0.0.1', '--port', port, '--user', 'kiosk', '--password', 'nope', 'status']);
     expect(login).toMatchObject({ code: 2, err: 'kiosk sip2: the ILS refused the SIP2 login (check user and password)' });
   });
 });
@@ -105,7 +114,7 @@ describe('kiosk ils-sim', () => {
     const sim = await startSim(['--port', '0', '--data', file, '--latency', '5', '--library', 'lolland']);
     expect(sim.line).toMatch(/^ils-sim: SIP2 listening on 127\.0\.0\.1:\d+ \(institution DK-123456, login kiosk, loan rules of lolland\)$/);
     const port = /:(\d+) /.exec(sim.line)?.[1] ?? '';
-    const r = await run(['sip2', '--host', '127.0.0.1', '--port', port, '--user', 'kiosk', '--password', 'kiosk', 'checkout', 'P1', 'I1', '--json']);
+    const r = await run(['sip2', '--no-tls', '--host', '127.0.0.1', '--port', port, '--user', 'kiosk', '--password', 'kiosk', 'checkout', 'P1', 'I1', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ answer: 'yes', reply: { code: '12', ok: true, titleIdentifier: 'Bog' } });
     expect(await sim.stop()).toBe(0);
@@ -118,6 +127,18 @@ describe('kiosk ils-sim', () => {
     const r = await run(['sip2', '--transport', 'fbs', '--fbs-url', url, '--user', 'kiosk', '--password', 'kiosk', 'item', DEMO.items.onLoan]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('itemProperties: Kongens Fald%Johannes V. Jensen%a%xx%');
+    expect(await sim.stop()).toBe(0);
+  });
+
+  it.skipIf(!hasOpenssl())('over TLS: refuses an untrusted certificate, accepts it with --ca', async () => {
+    selfSignedCert(dir);
+    const sim = await startSim(['--port', '0', '--tls-key', path.join(dir, 'key.pem'), '--tls-cert', path.join(dir, 'cert.pem')]);
+    const port = /:(\d+) /.exec(sim.line)?.[1] ?? '';
+    const args = ['sip2', '--host', '127.0.0.1', '--port', port, '--user', 'kiosk', '--password', 'kiosk', '--timeout', '2000'];
+    const untrusted = await run([...args, 'status']);
+    expect(untrusted.code).toBe(2);
+    expect(untrusted.err).toMatch(/cannot connect to the ILS/);
+    expect((await run([...args, '--tls', '--ca', path.join(dir, 'cert.pem'), 'status'])).code).toBe(0);
     expect(await sim.stop()).toBe(0);
   });
 

@@ -79,7 +79,7 @@ describe.each([
     const due = new Date('2026-12-16T22:59:59Z');
     const result = await client.checkout({ patronId: p.lostCard.id, itemId: i.available[1], offline: { transactionDate: at, dueDate: due } });
     expect(result.ok).toBe(true);
-    expect(trace.find((l) => l.startsWith('> 11'))).toMatch(/^> 11NY20261118 {4}10150020261216 {4}235959AODK-775100\|AA40000002\|AB5000000002\|AC\|/);
+    expect(trace.find((l) => l.startsWith('> 11'))).toMatch(/^> 11NY20261118 {4}10150020261216 {4}235959AODK-775100\|AA\*\*\*\*\|AB5000000002\|AC\|/);
     expect(sim.state.item(i.available[1])?.dueDate?.toISOString()).toBe(due.toISOString());
   });
 
@@ -149,11 +149,12 @@ describe('SIP2 client: login and connection failures', () => {
     await closed.close();
   });
 
-  it('never puts the password or a PIN in the trace', async () => {
+  it('never puts the password, a PIN, a card number or a name in the trace', async () => {
     rig = await sip2Rig({ password: 'kiosk' });
     await rig.client.verifyPatron(DEMO.patrons.adult.id, DEMO.patrons.adult.pin);
     const all = rig.trace.join('\n');
-    expect(all).not.toMatch(/COkiosk|AD1234|0103801001/);
+    expect(all).not.toMatch(/COkiosk|AD1234|0103801001|Anna/);
     expect(all).toContain('AD****');
+    expect(all).toContain('AA****');
   });
 });

@@ -1,5 +1,8 @@
 // Shared set-up for ILS integration tests: a simulated ILS on an ephemeral 127.0.0.1 port
 // and a client with short timeouts.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Sip2Client, type Sip2ClientOptions } from '../../ils/client/sip2-client';
 import { DEMO, DEMO_DATA } from '../../ils/sim/demo-data';
 import { SimIls, type SimIlsOptions } from '../../ils/sim/sim-ils';
@@ -61,4 +64,26 @@ export async function fbsRig(client: Partial<Sip2ClientOptions> = {}, sim: SimIl
 export function loansOf(sim: SimIls, itemId: string): string[] {
   const item = sim.state.item(itemId);
   return item?.onLoanTo ? [item.onLoanTo] : [];
+}
+
+/** True when openssl is on the PATH (the TLS tests make their certificate with it). */
+export function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A self-signed certificate for 127.0.0.1/localhost, written to `dir` as key.pem and cert.pem. */
+export function selfSignedCert(dir: string): { keyFile: string; certFile: string; key: Buffer; cert: Buffer } {
+  const keyFile = path.join(dir, 'key.pem');
+  const certFile = path.join(dir, 'cert.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+    '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-keyout', keyFile, '-out', certFile,
+  ], { stdio: 'ignore' });
+  return { keyFile, certFile, key: readFileSync(keyFile), cert: readFileSync(certFile) };
 }

@@ -1,7 +1,6 @@
 // Raw SIP2 over TLS between the client and the simulated ILS, with a throw-away
 // self-signed certificate made by openssl.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,16 +8,8 @@ import { Sip2Client } from '../../ils/client/sip2-client';
 import { IlsUnavailableError } from '../../ils/errors';
 import { DEMO_DATA } from '../../ils/sim/demo-data';
 import { SimIls } from '../../ils/sim/sim-ils';
-import { CLOCK, DEMO } from './helpers';
+import { CLOCK, DEMO, hasOpenssl, selfSignedCert } from './helpers';
 
-function hasOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.skipIf(!hasOpenssl())('SIP2 over TLS', () => {
   let dir: string;
@@ -29,13 +20,7 @@ describe.skipIf(!hasOpenssl())('SIP2 over TLS', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ils-tls-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
-    key = readFileSync(path.join(dir, 'key.pem'));
-    cert = readFileSync(path.join(dir, 'cert.pem'));
+    ({ key, cert } = selfSignedCert(dir));
     sim = new SimIls({ data: structuredClone(DEMO_DATA), clock: CLOCK });
     port = (await sim.listenSip2({ tls: { key, cert } })).port;
   });
