@@ -65,7 +65,8 @@ export function exportForOfficer(request: OfficerExportRequest): { entries: Expo
   if (!existsSync(path.join(config.dataDir, DATABASE_FILE))) {
     throw new StoreError('bad-config', `there is no store database in dataDir ${config.dataDir}`);
   }
-  const store = openStore({ dataDir: config.dataDir, accessLog: config.accessLog, ...(request.clock ? { clock: request.clock } : {}) });
+  // The export needs no installation secret (and must not make one beside the data when the site keeps it elsewhere).
+  const store = openStore({ dataDir: config.dataDir, accessLog: config.accessLog, withoutSecret: true, ...(request.clock ? { clock: request.clock } : {}) });
   try {
     return store.accessLogExports.export({ privateKey, from: request.from, to: request.to, exportedBy: request.exportedBy });
   } finally {

@@ -27,6 +27,7 @@ describe('credential cache', () => {
       ok: true,
       patron: {
         ...facts,
+        doorBlocked: false,
         cardKey: key,
         verifiedAt: new Date('2026-03-02T10:00:00Z'),
         expiresAt: new Date('2026-04-01T10:00:00Z'),
@@ -74,6 +75,32 @@ describe('credential cache', () => {
     await store.credentials.remember({ ...adult, pin: '1111', verifiedAt: new Date('2026-03-02T10:00:00Z') });
     expect((await store.credentials.verifyOffline('0101901234', '2222')).ok).toBe(true);
     expect((await store.credentials.verifyOffline('0101901234', '1111')).ok).toBe(false);
+  });
+
+  it('does not revive a card forgotten while an older verification was still hashing', async () => {
+    // 10:00:00 the ILS says yes (the hash is queued); 10:00:02 it says the PIN is wrong.
+    store.credentials.rememberInBackground({ ...adult, verifiedAt: new Date('2026-03-02T10:00:00Z') });
+    expect(store.credentials.forget('0101901234', new Date('2026-03-02T10:00:02Z'))).toBe(false);
+    await store.credentials.settled();
+    expect(store.credentials.count()).toBe(0);
+    expect(await store.credentials.verifyOffline('0101901234', '4711')).toMatchObject({ ok: false, refusal: 'unknown-card' });
+  });
+
+  it('keeps facts the ILS gave after an older verification that finishes hashing last', async () => {
+    // Queued behind another card's hash, so the refresh below lands before the write.
+    store.credentials.rememberInBackground({ ...adult, cardNumber: '0202021234', verifiedAt: new Date('2026-03-02T09:59:00Z') });
+    store.credentials.rememberInBackground({ ...adult, verifiedAt: new Date('2026-03-02T10:00:00Z') });
+    store.credentials.refreshFacts('0101901234', { ...facts, cardLost: true }, new Date('2026-03-02T10:00:02Z'));
+    await store.credentials.settled();
+    expect(await store.credentials.verifyOffline('0101901234', '4711')).toMatchObject({ ok: true, patron: { cardLost: true } });
+  });
+
+  it('still remembers a card verified again after it was forgotten', async () => {
+    store.credentials.rememberInBackground({ ...adult, cardNumber: '0202021234' });
+    store.credentials.forget('0101901234', new Date('2026-03-02T10:00:00Z'));
+    store.credentials.rememberInBackground({ ...adult, pin: '2222', verifiedAt: new Date('2026-03-02T10:00:03Z') });
+    await store.credentials.settled();
+    expect(await store.credentials.verifyOffline('0101901234', '2222')).toMatchObject({ ok: true });
   });
 
   it('refreshes in the background, off the caller\'s path, in order', async () => {

@@ -7,7 +7,9 @@ export type StoreErrorCode =
   | 'migration-failed'
   | 'bad-setting'
   | 'bad-officer-key'
-  | 'bad-config';
+  | 'bad-config'
+  | 'secret-unusable'
+  | 'retention-failed';
 
 export class StoreError extends Error {
   override name = 'StoreError';
@@ -21,7 +23,7 @@ export class StoreError extends Error {
 
 /** Something the store repaired or worked around at start-up; the runtime logs it. */
 export interface StoreWarning {
-  code: 'corrupt-database-moved-aside' | 'secret-permissions-fixed' | 'secret-invalid-moved-aside' | 'no-officer-key';
+  code: 'corrupt-database-moved-aside' | 'secret-permissions-fixed' | 'secret-invalid-moved-aside' | 'secret-moved' | 'no-officer-key';
   message: string;
   /** Where a damaged file now lives, when one was moved aside. */
   movedTo?: string;

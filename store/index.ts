@@ -33,6 +33,7 @@ export type {
   OfflineVerificationRefusal,
 } from './credential-cache';
 export type { PinAttempts, AttemptCheck, FailureOutcome } from './pin-attempts';
+export { hashTechnicianCode, verifyTechnicianCode, isTechnicianCode, technicianPseudoCard, TECHNICIAN_CODE_PATTERN } from './technician-code';
 export type { OfflineVerifier, OfflineDecision, OfflineRefusal, OfflineAttempt, OfflineBorrowing } from './offline-verifier';
 export type {
   OfflineQueue,

@@ -49,11 +49,17 @@ describe('offline entry', () => {
 
   it('refuses blocked, lost and excluded cards at the door', async () => {
     await store.credentials.remember({ ...adult, cardNumber: 'lost', cardLost: true });
-    await store.credentials.remember({ ...adult, cardNumber: 'blocked', blocked: true });
+    await store.credentials.remember({ ...adult, cardNumber: 'blocked', blocked: true, doorBlocked: true });
     await store.credentials.remember({ ...adult, cardNumber: 'excluded', excludedFromUnstaffed: true });
     expect(await store.offline.verifyForEntry(attempt('4711', 'lost'))).toMatchObject({ ok: false, refusal: 'card-lost' });
     expect(await store.offline.verifyForEntry(attempt('4711', 'blocked'))).toMatchObject({ ok: false, refusal: 'blocked' });
     expect(await store.offline.verifyForEntry(attempt('4711', 'excluded'))).toMatchObject({ ok: false, refusal: 'excluded-from-unstaffed' });
+  });
+
+  it('lets a patron blocked from borrowing only (e.g. for debt) in at the door, but not borrow', async () => {
+    await store.credentials.remember({ ...adult, cardNumber: 'owes', blocked: true, feesDkk: 250 });
+    expect(await store.offline.verifyForEntry(attempt('4711', 'owes'))).toMatchObject({ ok: true });
+    expect(await store.offline.verifyForBorrowing({ ...attempt('4711', 'owes'), items: 1 })).toMatchObject({ ok: false, refusal: 'blocked' });
   });
 
   it('refuses everybody when the profile allows nobody in offline', async () => {

@@ -38,10 +38,10 @@ export interface OfflineBorrowing extends OfflineAttempt {
 
 function blockOf(patron: CachedPatron, entering: boolean): OfflineRefusal | null {
   if (patron.cardLost) return 'card-lost';
-  if (patron.blocked) return 'blocked';
-  // Exclusion is from unstaffed hours (the door), not from borrowing at the kiosk.
-  if (entering && patron.excludedFromUnstaffed) return 'excluded-from-unstaffed';
-  return null;
+  // At the door only a block on the card itself counts (debt blocks borrowing, not entry);
+  // exclusion is from unstaffed hours (the door), not from borrowing at the kiosk.
+  if (entering) return patron.doorBlocked ? 'blocked' : patron.excludedFromUnstaffed ? 'excluded-from-unstaffed' : null;
+  return patron.blocked ? 'blocked' : null;
 }
 
 export interface OfflineVerifierDeps {

@@ -1,5 +1,6 @@
 // The composition of the store: one SQLite file in the data folder, its migrations, the
 // installation secret, and every repository over them. Expired data is purged at start-up.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AccessLog } from './access-log';
@@ -7,12 +8,13 @@ import { AccessLogExports } from './access-log-export';
 import { CheckoutJournal } from './checkout-journal';
 import { type Clock, systemClock } from './clock';
 import { type CardKeyer, cardKeyer } from './crypto/card-key';
-import { loadInstallationSecret } from './crypto/installation-secret';
-import { localCipher } from './crypto/local-cipher';
-import { DEFAULT_PIN_COST, type ScryptCost } from './crypto/pin-hash';
+import { INVALID_MARK, loadInstallationSecret, SECRET_FILE } from './crypto/installation-secret';
+import { type LocalCipher, localCipher } from './crypto/local-cipher';
+import { DEFAULT_PIN_COST, type PinPepper, pinPepper, type ScryptCost } from './crypto/pin-hash';
 import { parseOfficerPublicKey } from './crypto/sealed-box';
 import { CredentialCache } from './credential-cache';
-import { openDatabase } from './db/database';
+import { CORRUPT_MARK, openDatabase } from './db/database';
+import { purgeMovedAside } from './db/moved-aside';
 import { migrate, type MigrationResult } from './db/migrate';
 import { type Db, StatementCache } from './db/statements';
 import { StoreError, type StoreWarning } from './errors';
@@ -30,6 +32,7 @@ import {
   DEFAULT_OFFLINE_RULES,
   DEFAULT_PIN_ATTEMPTS,
   type LoanRecordSettings,
+  movedAsideKeepDays,
   type OfflineRules,
   type PinAttemptSettings,
 } from './settings';
@@ -39,6 +42,14 @@ export const DATABASE_FILE = 'kiosk.sqlite';
 export interface StoreOptions {
   /** The configured data folder; created (mode 0700) when missing. */
   dataDir: string;
+  /**
+   * Where the installation secret lives: a file (created 0600 when missing, never replaced) or
+   * `credential:<name>` (a systemd credential in $CREDENTIALS_DIRECTORY, never created). Default
+   * `<dataDir>/installation-secret`. A secret found in the data folder is moved here.
+   */
+  secretFile?: string;
+  /** For tools that read only the access log (the officer's export): the secret is neither read nor made. */
+  withoutSecret?: boolean;
   clock?: Clock;
   offline?: Partial<OfflineRules>;
   pinAttempts?: Partial<PinAttemptSettings>;
@@ -50,6 +61,8 @@ export interface StoreOptions {
   onWarning?: (warning: StoreWarning) => void;
   /** Told when a background credential refresh fails. */
   onBackgroundError?: (error: Error) => void;
+  /** Told the names (no folder) of moved-aside copies the retention purge deleted. */
+  onFilesDeleted?: (files: readonly string[]) => void;
 }
 
 export interface PurgeReport {
@@ -59,6 +72,8 @@ export interface PurgeReport {
   loanRecords: number;
   offlineQueue: number;
   journal: number;
+  /** Moved-aside copies (damaged databases with their -wal/-shm, invalid secrets) deleted whole. */
+  movedAsideFiles: number;
 }
 
 export interface Store {
@@ -93,6 +108,21 @@ function prepareDataDir(dataDir: string): void {
   }
 }
 
+interface InstallationKeys {
+  cardKey: CardKeyer;
+  cipher: LocalCipher;
+  pepper: PinPepper;
+}
+
+function installationKeys(secret: Buffer | null): InstallationKeys {
+  if (secret) return { cardKey: cardKeyer(secret), cipher: localCipher(secret), pepper: pinPepper(secret) };
+  const refuse = (): never => {
+    throw new StoreError('secret-unusable', 'this store was opened without the installation secret (withoutSecret)');
+  };
+  // The pepper is never reached: every credential operation computes a card key first.
+  return { cardKey: refuse, cipher: { seal: refuse, open: refuse }, pepper: pinPepper(randomBytes(32)) };
+}
+
 export function openStore(options: StoreOptions): Store {
   const clock = options.clock ?? systemClock;
   const offlineRules = { ...DEFAULT_OFFLINE_RULES, ...options.offline };
@@ -109,7 +139,7 @@ export function openStore(options: StoreOptions): Store {
   };
   const now = () => clock.now();
   prepareDataDir(options.dataDir);
-  const secret = loadInstallationSecret(options.dataDir, warn, now);
+  const keys = installationKeys(options.withoutSecret ? null : loadInstallationSecret(options.dataDir, warn, now, options.secretFile));
   const file = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(file, { now, warn });
   let migration: MigrationResult;
@@ -124,7 +154,7 @@ export function openStore(options: StoreOptions): Store {
   }
 
   const sql = new StatementCache(db);
-  const cardKey = cardKeyer(secret);
+  const { cardKey } = keys;
   const checkpoint = () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
   };
@@ -133,14 +163,25 @@ export function openStore(options: StoreOptions): Store {
     clock,
     credentialCacheDays: offlineRules.credentialCacheDays,
     pinCost: options.pinHashCost ?? DEFAULT_PIN_COST,
+    pinPepper: keys.pepper,
     onBackgroundError: options.onBackgroundError,
   });
   const pinAttempts = new PinAttempts(sql, clock, pinSettings);
-  const offlineQueue = new OfflineQueue(sql, clock, localCipher(secret), cardKey);
+  const offlineQueue = new OfflineQueue(sql, clock, keys.cipher, cardKey);
   const journal = new CheckoutJournal(sql, clock, offlineQueue);
   const accessLog = new AccessLog(sql, { clock, cardKey, retentionDays: accessSettings.retentionDays, officerKey, checkpoint });
   const loans = new LoanRecords(sql, clock, cardKey, loanSettings);
 
+  const keepAsideDays = movedAsideKeepDays({ offline: offlineRules, accessLog: accessSettings, loanRecords: loanSettings });
+  const purgeMovedAsideCopies = (at: Date): number => {
+    const prefixes = [`${DATABASE_FILE}${CORRUPT_MARK}`, `${SECRET_FILE}${INVALID_MARK}`];
+    const { deleted, failed } = purgeMovedAside({ dir: options.dataDir, prefixes, now: at, keepDays: keepAsideDays });
+    if (deleted.length > 0) options.onFilesDeleted?.(deleted);
+    if (failed.length > 0) {
+      throw new StoreError('retention-failed', `could not delete ${failed.map((f) => `${f.file} (${f.code})`).join(', ')} from the data folder ${options.dataDir}`);
+    }
+    return deleted.length;
+  };
   const purgeExpired = (at: Date = clock.now()): PurgeReport => {
     const report = sql.transaction(() => ({
       accessLog: accessLog.deleteExpired(at),
@@ -150,8 +191,10 @@ export function openStore(options: StoreOptions): Store {
       offlineQueue: offlineQueue.purgeResolved(at, loanSettings.keepAfterReturnDays),
       journal: journal.purgeFinished(at, loanSettings.keepAfterReturnDays),
     }));
-    if (Object.values(report).some((n) => n > 0)) checkpoint();
-    return report;
+    // Always: rows deleted outside the purge (a forgotten card, an erased queue identity) leave
+    // old page images in the WAL file until it is truncated; this bounds them to one purge interval.
+    checkpoint();
+    return { ...report, movedAsideFiles: purgeMovedAsideCopies(at) };
   };
   purgeExpired();
 

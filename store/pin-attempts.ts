@@ -43,6 +43,11 @@ export class PinAttempts {
     return row && row.locked_until > at ? row.locked_until : null;
   }
 
+  /** The longest a refusal is held back at a door during a burst of failures. */
+  get maxDelayMs(): number {
+    return this.#s.doorMaxDelayMs;
+  }
+
   /** Ask before checking a PIN: a locked card is refused without looking at the PIN. */
   check(cardKey: CardKey | null, door: string, at: Date = this.#clock.now()): AttemptCheck {
     const delayMs = this.#doorDelayMs(door, at.getTime());

@@ -64,6 +64,20 @@ export const DEFAULT_ACCESS_LOG: AccessLogSettings = { retentionDays: 30, office
 export const DEFAULT_LOAN_RECORDS: LoanRecordSettings = { keepAfterReturnDays: 30, forgetUnreturnedAfterDays: 120, action: 'anonymise' };
 
 export const MAX_ACCESS_LOG_DAYS = 30;
+
+/**
+ * A copy the store moved aside (a damaged database, an unreadable secret) holds the same personal
+ * data as the live files but cannot be purged row by row. It is kept for a short forensic window
+ * (long enough for the start-up warning to reach staff over a weekend or a holiday, to find out
+ * why the file broke and, if an incident needs it, to let the security officer or a technician
+ * salvage access-log entries or unreplayed offline loans), then deleted whole. Never longer than
+ * the shortest retention of what it holds.
+ */
+export const MOVED_ASIDE_FORENSIC_DAYS = 7;
+
+export function movedAsideKeepDays(s: { offline: OfflineRules; accessLog: AccessLogSettings; loanRecords: LoanRecordSettings }): number {
+  return Math.min(MOVED_ASIDE_FORENSIC_DAYS, s.accessLog.retentionDays, s.offline.credentialCacheDays, s.loanRecords.keepAfterReturnDays);
+}
 export const DAY_MS = 86_400_000;
 export const MINUTE_MS = 60_000;
 

@@ -7,9 +7,11 @@ export type CardKey = string & { readonly __brand: 'CardKey' };
 
 export type CardKeyer = (cardNumber: string) => CardKey;
 
-/** Surrounding white space is not part of the card number (readers add CR/LF and padding). */
+/** Surrounding white space is not part of the card number (readers add CR/LF and padding), and
+ * neither is letter case: library systems match card numbers without regard to it, so the PIN
+ * lock and the cache's revocations must too (one key per card however it is printed). */
 export function normaliseCardNumber(cardNumber: string): string {
-  return cardNumber.trim();
+  return cardNumber.trim().toUpperCase();
 }
 
 export function cardKeyer(secret: Buffer): CardKeyer {

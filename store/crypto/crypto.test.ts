@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { statSync, writeFileSync, chmodSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -7,7 +8,7 @@ import type { StoreWarning } from '../errors';
 import { cardKeyer } from './card-key';
 import { loadInstallationSecret, SECRET_FILE } from './installation-secret';
 import { localCipher } from './local-cipher';
-import { hashPin, verifyPin } from './pin-hash';
+import { hashPin, pinPepper, verifyPin } from './pin-hash';
 import { generateOfficerKeyPair, openSealed, parseOfficerPrivateKey, parseOfficerPublicKey, publicKeyOf, seal } from './sealed-box';
 
 let tmp: TempDir | undefined;
@@ -50,10 +51,11 @@ describe('installation secret', () => {
 });
 
 describe('card keys', () => {
-  it('are HMAC-SHA256 of the card number with the secret (RFC 4231 test case 2)', () => {
-    // Key "Jefe", data "what do ya want for nothing?".
+  it('are HMAC-SHA256 of the normalised card number with the secret', () => {
+    // RFC 4231 test case 2 checks the primitive; the card number is upper-cased first.
+    expect(createHmac('sha256', 'Jefe').update('what do ya want for nothing?').digest('hex')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
     const key = cardKeyer(Buffer.from('Jefe'));
-    expect(key('what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(key('what do ya want for nothing?')).toBe(createHmac('sha256', 'Jefe').update('WHAT DO YA WANT FOR NOTHING?').digest('hex'));
   });
 
   it('ignore the white space a reader adds, and differ between installations', () => {
@@ -91,6 +93,34 @@ describe('PIN hashes', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('peppered PIN hashes (keyed with the installation secret)', () => {
+  const pepper = pinPepper(Buffer.alloc(32, 3));
+
+  it('carry their own version marker and verify only with the same secret', async () => {
+    const hash = await hashPin('4711', FAST_PIN_COST, pepper);
+    expect(hash).toMatch(/^scrypt-peppered\$256\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    expect(await verifyPin('4711', hash, pepper)).toBe(true);
+    expect(await verifyPin('4712', hash, pepper)).toBe(false);
+    expect(await verifyPin('4711', hash, pinPepper(Buffer.alloc(32, 4)))).toBe(false);
+    expect(await verifyPin('4711', hash)).toBe(false);
+  });
+
+  it('are not plain scrypt of the PIN: the hash and salt alone verify no PIN', async () => {
+    const hash = await hashPin('4711', FAST_PIN_COST, pepper);
+    const [, , , , salt, key] = hash.split('$');
+    const { scryptSync } = await import('node:crypto');
+    expect(scryptSync('4711', Buffer.from(salt ?? '', 'base64'), 32, { N: 256, r: 8, p: 1 }).toString('base64')).not.toBe(key);
+    expect(await verifyPin('4711', `scrypt$256$8$1$${salt}$${key}`)).toBe(false);
+  });
+
+  it('leave older unpeppered hashes verifiable', async () => {
+    const legacy = await hashPin('4711', FAST_PIN_COST);
+    expect(legacy.startsWith('scrypt$')).toBe(true);
+    expect(await verifyPin('4711', legacy, pepper)).toBe(true);
+    expect(await verifyPin('4712', legacy, pepper)).toBe(false);
   });
 });
 
@@ -142,5 +172,14 @@ describe('sealed boxes for the security officer', () => {
     expect(() => parseOfficerPublicKey('hello')).toThrow(/officer public key is not an X25519 public key/);
     expect(() => parseOfficerPublicKey(Buffer.alloc(31).toString('base64'))).toThrow(/not 32 bytes/);
     expect(() => parseOfficerPrivateKey('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----')).toThrow(/not an X25519 private key/);
+  });
+});
+
+describe('card keys ignore letter case and padding', () => {
+  it('gives one key for a card number however it is printed', () => {
+    const key = cardKeyer(Buffer.alloc(32, 7));
+    expect(key('ab12cd34')).toBe(key(' AB12CD34\r\n'));
+    expect(key('Ab12cD34')).toBe(key('AB12CD34'));
+    expect(key('AB12CD35')).not.toBe(key('AB12CD34'));
   });
 });

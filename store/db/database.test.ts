@@ -3,8 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MovingClock, openTestStore, tempDir, type TempDir } from '../../test/store/helpers';
 import type { StoreWarning } from '../errors';
+import { migrations } from '../migrations';
 import { DATABASE_FILE } from '../open-store';
 import { openDatabase } from './database';
+import { latestVersion } from './migrate';
 import { StatementCache } from './statements';
 
 let tmp: TempDir;
@@ -40,7 +42,7 @@ describe('opening the store database', () => {
     expect(store.warnings[0]?.code).toBe('corrupt-database-moved-aside');
     expect(readFileSync(moved)).toEqual(garbage);
     expect(readFileSync(`${moved}-wal`, 'utf8')).toBe('junk wal');
-    expect(store.migration).toEqual({ from: 0, to: 6 });
+    expect(store.migration).toEqual({ from: 0, to: latestVersion(migrations) });
     expect(store.integrityCheck()).toBe('ok');
     store.close();
   });
@@ -70,9 +72,10 @@ describe('opening the store database', () => {
     openTestStore(tmp.dir, clock).close();
     const file = path.join(tmp.dir, DATABASE_FILE);
     const db = openDatabase(file, { now: () => new Date(), warn: () => undefined });
-    db.pragma('user_version = 7');
+    const newer = latestVersion(migrations) + 1;
+    db.pragma(`user_version = ${newer}`);
     db.close();
-    expect(() => openTestStore(tmp.dir, clock)).toThrow(/schema version 7, but this kiosk knows only versions up to 6/);
+    expect(() => openTestStore(tmp.dir, clock)).toThrow(`schema version ${newer}, but this kiosk knows only versions up to ${newer - 1}`);
     expect(readdirSync(tmp.dir).filter((f) => f.includes('corrupt'))).toEqual([]);
   });
 

@@ -1,8 +1,10 @@
 // Opens the store's SQLite file with the pragmas the store relies on. A file SQLite cannot
-// read is moved aside (kept for inspection) and a new one started, never overwritten.
+// read is moved aside (kept for inspection, then deleted by the retention purge) and a new one
+// started, never overwritten.
 import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError, type StoreWarning } from '../errors';
+import { asideStamp } from './moved-aside';
 import type { Db } from './statements';
 
 /** SQLite result codes that mean the file itself is damaged or unreadable. */
@@ -60,14 +62,13 @@ function openChecked(file: string): Db {
   }
 }
 
-function stamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-}
+/** What a damaged file's name gets: `<file>.corrupt-<time>`; retention deletes it later (moved-aside.ts). */
+export const CORRUPT_MARK = '.corrupt-';
 
 /** Renames the file (and its -wal/-shm) to `<file>.corrupt-<time>[-wal]`, keeping them paired. */
 export function moveAside(file: string, at: Date): string {
-  let target = `${file}.corrupt-${stamp(at)}`;
-  for (let n = 2; existsSync(target); n += 1) target = `${file}.corrupt-${stamp(at)}-${n}`;
+  let target = `${file}${CORRUPT_MARK}${asideStamp(at)}`;
+  for (let n = 2; existsSync(target); n += 1) target = `${file}${CORRUPT_MARK}${asideStamp(at)}-${n}`;
   renameSync(file, target);
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);

@@ -6,5 +6,6 @@ import { migration as offlineQueue } from './0003-offline-queue';
 import { migration as checkoutJournal } from './0004-checkout-journal';
 import { migration as accessLog } from './0005-access-log';
 import { migration as loanRecords } from './0006-loan-records';
+import { migration as doorBlocked } from './0007-door-blocked';
 
-export const migrations: readonly Migration[] = [credentialCache, pinAttempts, offlineQueue, checkoutJournal, accessLog, loanRecords];
+export const migrations: readonly Migration[] = [credentialCache, pinAttempts, offlineQueue, checkoutJournal, accessLog, loanRecords, doorBlocked];

@@ -29,7 +29,7 @@ async function keygen(): Promise<{ publicKey: string; keyFile: string }> {
 /** A config as the runtime writes it (more keys than the export reads) and a log with 3 days. */
 function seedLog(publicKey: string): string {
   const config = path.join(tmp.dir, 'kiosk.json');
-  writeFileSync(config, JSON.stringify({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir: 'data', accessLog: { retentionDays: 30, officerPublicKey: publicKey } }));
+  writeFileSync(config, JSON.stringify({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir: 'data', ils: { transport: 'simulated' }, accessLog: { retentionDays: 30, officerPublicKey: publicKey } }));
   const clock = new MovingClock(new Date(Date.now() - 3 * DAY));
   const store = openTestStore(path.join(tmp.dir, 'data'), clock, { accessLog: { officerPublicKey: publicKey } });
   store.accessLog.record({ door: 'front', decision: 'allowed', reason: 'ok', cardNumber: '0101901234' });

@@ -140,7 +140,7 @@ describe('the database files in the data folder', () => {
 /** The stored PIN hash of the only cached patron, read straight from the file. */
 function readHash(): string {
   const text = databaseBytes(store.file);
-  const match = /scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{44}/.exec(Buffer.concat([text.db, text.wal]).toString('latin1'));
+  const match = /scrypt(?:-peppered)?\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{44}/.exec(Buffer.concat([text.db, text.wal]).toString('latin1'));
   if (!match) throw new Error('no PIN hash found in the files');
   return match[0];
 }
