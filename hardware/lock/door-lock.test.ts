@@ -176,3 +176,29 @@ describe('DoorLock on an LCUS serial relay (fake binding)', () => {
     await lock.close();
   });
 });
+
+describe('what the fail-safe paths get from each relay', () => {
+  it('an LCUS relay offers its port fd and off bytes only while connected; without an fd no blocking write', async () => {
+    const binding = new FakeSerialBinding();
+    binding.device('/dev/ttyUSB3');
+    const relay = new LcusRelay({ path: '/dev/ttyUSB3', binding, relay: 2 });
+    expect(relay.offTarget()).toBeNull();
+    expect(relay.switchOffSync()).toBe(false);
+    await relay.open();
+    expect(relay.offTarget()).toBeNull(); // a fake port has no fd (a native one does: test/hardware)
+    await relay.close();
+  });
+
+  it('a HID relay names its board and the off report for the watchdog thread, by path or by USB id', () => {
+    const byId = new HidRelay({ relay: 2, open: async () => new HidRelaySimulator() });
+    expect(byId.offTarget()).toEqual({ kind: 'hid', path: null, vendorId: 0x16c0, productId: 0x05df, report: Buffer.from([0, 0xfd, 2, 0, 0, 0, 0, 0, 0]) });
+    const byPath = new HidRelay({ selector: { path: '/dev/hidraw3' }, open: async () => new HidRelaySimulator() });
+    expect(byPath.offTarget()).toMatchObject({ kind: 'hid', path: '/dev/hidraw3', report: OFF });
+    expect(byPath.switchOffSync()).toBe(false); // not connected
+  });
+
+  it('emergencyOff() on a lock that was never opened does nothing', () => {
+    const lock = new DoorLock({ relay: new HidRelay({ open: async () => new HidRelaySimulator() }) });
+    expect(lock.emergencyOff()).toBe(false);
+  });
+});

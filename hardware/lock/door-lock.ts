@@ -1,9 +1,12 @@
 // The door lock: release(ms) energises the relay and guarantees it goes off again after the
 // time, on close(), on open() (a crash or power cut never leaves the door open) and after
-// the relay board reconnects. Failing to switch off is retried until it succeeds.
+// the relay board reconnects. Failing to switch off is retried until it succeeds. With a
+// watchdog, a second thread ends the release even when this thread hangs; emergencyOff() is for
+// crash handlers.
 import { EventEmitter } from 'node:events';
 import { type DeviceStatus, deviceStatus } from '../device-status';
 import { LockError, type Relay, type RelayConfirmation } from './relay';
+import type { ReleaseWatchdog } from './release-watchdog';
 
 export type LockReason = 'start-up' | 'reconnect' | 'timer' | 'lock' | 'shutdown' | 'release-failed';
 
@@ -21,6 +24,10 @@ export interface DoorLockOptions {
   maxReleaseMs?: number;
   /** Wait between attempts to switch off after a failure (default 500 ms). */
   offRetryMs?: number;
+  /** Ends every release from its own thread if this one misses the time (started by open()). */
+  watchdog?: ReleaseWatchdog;
+  /** How long after the release time the watchdog steps in (default 100 ms). */
+  watchdogGraceMs?: number;
   now?: () => number;
 }
 
@@ -39,6 +46,9 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
   private retryTimer: NodeJS.Timeout | null = null;
   private offFault: LockError | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly watchdog: ReleaseWatchdog | null;
+  private readonly watchdogGraceMs: number;
+  private armedId: number | null = null;
 
   constructor(options: DoorLockOptions) {
     super();
@@ -46,6 +56,12 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
     this.now = options.now ?? Date.now;
     this.maxReleaseMs = options.maxReleaseMs ?? 60_000;
     this.offRetryMs = options.offRetryMs ?? 500;
+    this.watchdog = options.watchdog ?? null;
+    this.watchdogGraceMs = options.watchdogGraceMs ?? 100;
+    this.watchdog?.on('fired', ({ ok, detail }) => {
+      if (!ok) this.emit('fault', new LockError('write-failed', `release watchdog could not switch off: ${detail}`));
+    });
+    this.watchdog?.on('error', (error) => this.emit('fault', new LockError('write-failed', error.message)));
     this.relay.on('status', (status) => {
       if (this.started && status.state === 'connected') void this.switchOff('reconnect');
       this.emit('status', this.status());
@@ -56,6 +72,7 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
   async open(): Promise<DeviceStatus> {
     if (this.opened) return this.status();
     this.opened = true;
+    await this.watchdog?.start();
     const status = await this.relay.open();
     this.started = true;
     if (status.state === 'connected') await this.switchOff('start-up');
@@ -70,6 +87,7 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
     this.started = false;
     this.clearTimers();
     await this.relay.close();
+    await this.watchdog?.stop();
   }
 
   /** Unlocks for `ms`; resolves once the relay is confirmed on. */
@@ -79,8 +97,9 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
     }
     if (!this.opened) throw new LockError('not-connected', 'the lock is not open');
     const at = this.now();
-    // The off timer is armed before the relay is switched on, so no path leaves it on.
+    // The off timer (and the watchdog) is armed before the relay is switched on, so no path leaves it on.
     this.armReleaseTimer(ms);
+    this.armWatchdog(ms);
     this.releasedUntil = at + ms;
     let confirmation: RelayConfirmation;
     try {
@@ -113,12 +132,32 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
     return relay;
   }
 
+  /**
+   * For crash handlers: switches the relay off before this function returns, with blocking calls
+   * (the relay's own, then the watchdog thread's). True when one of them confirms it.
+   */
+  emergencyOff(): boolean {
+    if (!this.opened) return false;
+    this.releasedUntil = null;
+    let done = false;
+    try {
+      done = this.relay.switchOffSync?.() ?? false;
+    } catch {
+      done = false;
+    }
+    return done || (this.watchdog?.tripSync() ?? false);
+  }
+
   private async switchOff(reason: LockReason): Promise<void> {
     if (this.releasedUntil !== null) this.lastReleaseEnd = this.now();
     this.releasedUntil = null;
     this.clearTimers();
+    const armed = this.armedId;
     try {
       const confirmation = await this.serial(() => this.relay.set(false));
+      // Only the release this switch-off ended: a release armed meanwhile stays guarded.
+      if (armed !== null) this.watchdog?.disarm(armed);
+      if (this.armedId === armed) this.armedId = null;
       const hadFault = this.offFault !== null;
       this.offFault = null;
       this.emit('locked', { at: new Date(this.now()), reason, confirmation });
@@ -130,6 +169,16 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
       // A disconnected board is switched off when it reconnects; anything else is retried.
       const retry = this.opened && reason !== 'shutdown' && this.offFault.code !== 'not-connected';
       if (retry) this.retryTimer = setTimeout(() => void this.switchOff(reason), this.offRetryMs);
+    }
+  }
+
+  private armWatchdog(ms: number): void {
+    const target = this.watchdog?.running ? this.relay.offTarget?.() : null;
+    if (!this.watchdog || !target) return;
+    try {
+      this.armedId = this.watchdog.arm(ms + this.watchdogGraceMs, target);
+    } catch (error) {
+      this.emit('fault', new LockError('write-failed', `release watchdog not armed: ${error instanceof Error ? error.message : String(error)}`));
     }
   }
 

@@ -1,10 +1,12 @@
 // dcttech USB HID relay board driver: switch by feature report, confirm by reading back.
+import { createRequire } from 'node:module';
+import type * as NodeHid from 'node-hid';
 import { ConnectedDevice } from '../connected-device';
 import { HidConnection } from '../hid/hid-connection';
 import type { HidOpener, HidSelector } from '../hid/hid-device';
 import type { ReconnectOptions } from '../serial/serial-link';
 import { DCTTECH_PRODUCT_ID, DCTTECH_REPORT_LENGTH, DCTTECH_VENDOR_ID, decodeRelayState, encodeRelayCommand, relayIsOn } from './dcttech-codec';
-import { LockError, type Relay, type RelayConfirmation, type RelayEvents } from './relay';
+import { LockError, type Relay, type RelayConfirmation, type RelayEvents, type RelayOffTarget } from './relay';
 
 export interface HidRelayOptions {
   /** Default: the dcttech vendor/product id 16C0:05DF. */
@@ -24,18 +26,22 @@ export class HidRelay extends ConnectedDevice<RelayEvents, HidConnection> implem
   /** Board serial from the last read-back, for diagnostics. */
   boardSerial: string | null = null;
 
+  private readonly selector: HidSelector;
+
   constructor(options: HidRelayOptions = {}) {
     const relay = options.relay ?? 1;
     encodeRelayCommand(relay, false); // validates the relay number now, not at the door
+    const selector = options.selector ?? { vendorId: DCTTECH_VENDOR_ID, productId: DCTTECH_PRODUCT_ID };
     super(
       new HidConnection({
-        selector: options.selector ?? { vendorId: DCTTECH_VENDOR_ID, productId: DCTTECH_PRODUCT_ID },
+        selector,
         open: options.open,
         reconnect: options.reconnect,
         now: options.now,
       }),
     );
     this.relay = relay;
+    this.selector = selector;
   }
 
   async set(on: boolean): Promise<RelayConfirmation> {
@@ -48,6 +54,32 @@ export class HidRelay extends ConnectedDevice<RelayEvents, HidConnection> implem
     const actual = await this.readRelay();
     if (actual !== on) throw new LockError('not-confirmed', `relay ${this.relay} reads ${actual ? 'on' : 'off'} after switching ${on ? 'on' : 'off'}`);
     return 'read-back';
+  }
+
+  /**
+   * Switches off through a second, blocking node-hid handle on the same board (hidraw allows
+   * several): the async handle's calls never complete once the process is going down.
+   */
+  switchOffSync(): boolean {
+    const target = this.offTarget();
+    if (!this.link.isConnected) return false;
+    try {
+      const { HID } = createRequire(import.meta.url)('node-hid') as typeof NodeHid;
+      const device = target.path ? new HID(target.path) : new HID(target.vendorId, target.productId);
+      try {
+        return device.sendFeatureReport(Buffer.from(target.report)) > 0;
+      } finally {
+        device.close();
+      }
+    } catch {
+      return false;
+    }
+  }
+
+  offTarget(): RelayOffTarget & { kind: 'hid' } {
+    const report = encodeRelayCommand(this.relay, false);
+    if ('path' in this.selector) return { kind: 'hid', path: this.selector.path, vendorId: DCTTECH_VENDOR_ID, productId: DCTTECH_PRODUCT_ID, report };
+    return { kind: 'hid', path: null, vendorId: this.selector.vendorId, productId: this.selector.productId, report };
   }
 
   /** Current state of this relay as the board reports it. */

@@ -1,6 +1,7 @@
 // Door lock relays (dcttech HID, LCUS serial), the lock with its release guarantees, the
 // door contact, and simulators.
-export { LockError, type LockErrorCode, type Relay, type RelayConfirmation, type RelayEvents } from './relay';
+export { LockError, type LockErrorCode, type Relay, type RelayConfirmation, type RelayEvents, type RelayOffTarget } from './relay';
+export { ReleaseWatchdog, type ReleaseWatchdogEvents } from './release-watchdog';
 export { DoorLock, type DoorLockEvents, type DoorLockOptions, type LockReason } from './door-lock';
 export { HidRelay, type HidRelayOptions } from './hid-relay';
 export { LcusRelay, type LcusRelayOptions } from './lcus-relay';

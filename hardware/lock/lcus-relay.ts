@@ -4,7 +4,7 @@ import { ConnectedDevice } from '../connected-device';
 import type { SerialBinding } from '../serial/binding';
 import { type ReconnectOptions, SerialLink } from '../serial/serial-link';
 import { encodeLcus } from './lcus-codec';
-import { LockError, type Relay, type RelayConfirmation, type RelayEvents } from './relay';
+import { LockError, type Relay, type RelayConfirmation, type RelayEvents, type RelayOffTarget } from './relay';
 
 export interface LcusRelayOptions {
   path: string;
@@ -36,5 +36,15 @@ export class LcusRelay extends ConnectedDevice<RelayEvents, SerialLink> implemen
       throw new LockError('write-failed', `relay ${this.relay}: ${error instanceof Error ? error.message : String(error)}`);
     }
     return 'written';
+  }
+
+  /** The off command written at once on the port's fd (the kernel transmits it even if we exit). */
+  switchOffSync(): boolean {
+    return this.link.writeSync(encodeLcus(this.relay, false));
+  }
+
+  offTarget(): RelayOffTarget | null {
+    const fd = this.link.fd;
+    return fd === null ? null : { kind: 'fd', fd, bytes: encodeLcus(this.relay, false) };
   }
 }

@@ -23,6 +23,28 @@ export function socatAvailable(): boolean {
   }
 }
 
+let pdeathsig: boolean | undefined;
+/** util-linux setpriv with --pdeathsig (2.33+), on Linux. */
+function setprivAvailable(): boolean {
+  if (pdeathsig === undefined) {
+    try {
+      pdeathsig = process.platform === 'linux' && execFileSync('setpriv', ['--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('--pdeathsig');
+    } catch {
+      pdeathsig = false;
+    }
+  }
+  return pdeathsig;
+}
+
+/**
+ * socat dies with us: run through `setpriv --pdeathsig TERM`, the kernel sends socat SIGTERM when
+ * the thread that forked it ends (the thread that calls spawn; in the product, the main thread, so
+ * at process exit, even after a SIGKILL), and socat removes its links as it exits on SIGTERM.
+ */
+function socatCommand(args: string[]): [string, string[]] {
+  return setprivAvailable() ? ['setpriv', ['--pdeathsig', 'TERM', '--', 'socat', ...args]] : ['socat', args];
+}
+
 const PTY_LINE = /PTY is (\S+)/;
 
 export interface PtyPairOptions {
@@ -39,7 +61,8 @@ export function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair> {
   return new Promise((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn('socat', ['-d', '-d', end(options.deviceLink), end(options.simulatorLink)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const [command, args] = socatCommand(['-d', '-d', end(options.deviceLink), end(options.simulatorLink)]);
+      child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (error) {
       reject(new PtyUnavailableError(`cannot start socat: ${(error as Error).message}`));
       return;

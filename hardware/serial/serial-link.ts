@@ -5,7 +5,8 @@ import type { PortStatus, SerialBinding, SerialBindingPort } from './binding';
 import { type DeviceStatus, deviceStatus, statusChanged, whenConnected } from '../device-status';
 import { Reconnect, type ReconnectOptions } from '../reconnect';
 import { SerialLinkError } from './errors';
-import { withEndOfDeviceRead } from './unix-port-read';
+import { writeSync } from 'node:fs';
+import { portFd, withEndOfDeviceRead } from './unix-port-read';
 import { watchPresence } from './presence-check';
 
 export type { PortStatus } from './binding';
@@ -112,6 +113,31 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     const run = this.writeChain.then(() => this.writeNow(Buffer.from(bytes)));
     this.writeChain = run.catch(() => undefined);
     return run;
+  }
+
+  /** The open port's file descriptor (native Linux/macOS ports only), e.g. for a watchdog thread. */
+  get fd(): number | null {
+    return this.port ? portFd(this.port) : null;
+  }
+
+  /**
+   * Writes bytes at once with a blocking system call on the port's fd, bypassing the write queue:
+   * for a crash handler, where no callback will ever run. Returns false when the port has no fd
+   * (not connected, a fake) or the kernel did not take every byte.
+   */
+  writeSync(bytes: Uint8Array): boolean {
+    const fd = this.fd;
+    if (fd === null) return false;
+    let written = 0;
+    for (let tries = 0; written < bytes.length && tries < 100; tries += 1) {
+      try {
+        written += writeSync(fd, bytes, written, bytes.length - written);
+      } catch (error) {
+        // The port is non-blocking: a full output queue answers EAGAIN; anything else is final.
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return false;
+      }
+    }
+    return written === bytes.length;
   }
 
   /** Modem-status lines (CTS/DSR/DCD), e.g. for a door contact. */

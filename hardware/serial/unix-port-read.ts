@@ -73,8 +73,17 @@ export function withEndOfDeviceRead(port: SerialBindingPort): SerialBindingPort 
   return new EndOfDeviceReadPort(port);
 }
 
+/** The OS file descriptor of an open native port (null for fakes, COM ports or a closed port). */
+export function portFd(port: SerialBindingPort): number | null {
+  if (port instanceof EndOfDeviceReadPort) return port.fd;
+  return hasUnixInternals(port) && port.isOpen ? port.fd : null;
+}
+
 class EndOfDeviceReadPort implements SerialBindingPort {
   constructor(private readonly inner: SerialBindingPort & UnixPortInternals) {}
+  get fd(): number | null {
+    return this.inner.isOpen ? this.inner.fd : null;
+  }
   get isOpen(): boolean {
     return this.inner.isOpen;
   }
