@@ -13,7 +13,7 @@ const electron: ElectronApi = { app, BrowserWindow, ipcMain, Menu, protocol, ses
 function run(args: ShellArgs): void {
   // The injected runtime factory: the same startKiosk that `kiosk start --browser` uses.
   const createKioskHost = () =>
-    startKiosk({ configFile: args.configFile, clock: args.clockStart ? clockStartingAt(args.clockStart) : undefined, log });
+    startKiosk({ configFile: args.configFile, clock: args.clockStart ? clockStartingAt(args.clockStart) : undefined, log, failSafe: true });
   startShell({ electron, createKioskHost, paths: shellPaths(import.meta.url), development: args.development, signals: process, log }).catch(
     (error: unknown) => {
       log.error('electron.start_failed', { error });

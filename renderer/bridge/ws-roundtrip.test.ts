@@ -1,5 +1,6 @@
 // The renderer's bridge client against the real browser-mode server over real WebSockets on
-// 127.0.0.1 (happy-dom's WebSocket sends the page's Origin, as a browser does).
+// 127.0.0.1 (happy-dom's WebSocket sends the page's Origin and cookies, as a browser does).
+// "Loading the page" with the printed URL gives happy-dom the start key's HttpOnly cookie.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BrowserServer, startTestBridgeServer } from '../../test/browser/bridge-server';
 import { connectBridge } from './connect';
@@ -14,14 +15,21 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-async function serve(view: unknown, port?: number) {
-  const started = await startTestBridgeServer(view, port ? { port } : {});
+async function serve(view: unknown, options: { port?: number; sessionKey?: string } = {}) {
+  const started = await startTestBridgeServer(view, options);
   cleanups.push(() => started.server.close());
   return started;
 }
 
 function visit(server: BrowserServer | string) {
-  (window as unknown as HappyDomWindow).happyDOM.setURL(typeof server === 'string' ? server : server.url);
+  (window as unknown as HappyDomWindow).happyDOM.setURL(typeof server === 'string' ? server : server.origin);
+}
+
+/** The page's first load with the printed URL (key in the query): the server answers with the cookie. */
+async function load(server: BrowserServer): Promise<void> {
+  visit(server);
+  const page = await fetch(server.url);
+  expect(page.status).toBe(200);
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -32,7 +40,7 @@ async function until(condition: () => boolean): Promise<void> {
 describe('renderer bridge <-> browser server', () => {
   it('receives views and sends events over a real WebSocket', async () => {
     const { host, server } = await serve({ screen: 'start' });
-    visit(server);
+    await load(server);
     const api = connectBridge() as WebSocketBridge;
     cleanups.push(() => api.close());
     const views: unknown[] = [];
@@ -58,10 +66,22 @@ describe('renderer bridge <-> browser server', () => {
     expect(server.clientCount()).toBe(0);
   });
 
-  it('reconnects when the runtime comes back on the same port', async () => {
-    const first = await serve({ screen: 'start' });
+  it('is refused without the start key, though Origin and Host are right', async () => {
+    const { server, events } = await serve({ screen: 'start' });
+    visit(server);
+    const api = createWebSocketBridge({ url: `ws://127.0.0.1:${server.port}/bridge`, minRetryMs: 20 });
+    cleanups.push(() => api.close());
+    await until(() => events.filter((e) => e === 'browser.key_refused').length >= 2);
+    expect(api.isConnected()).toBe(false);
+    expect(events).not.toContain('browser.client_connected');
+    expect(server.clientCount()).toBe(0);
+  });
+
+  it('reconnects when the runtime comes back on the same port (with the same key)', async () => {
+    const sessionKey = 'k'.repeat(43);
+    const first = await serve({ screen: 'start' }, { sessionKey });
     const port = first.server.port;
-    visit(first.server);
+    await load(first.server);
     const api = createWebSocketBridge({ url: `ws://127.0.0.1:${port}/bridge`, minRetryMs: 20, maxRetryMs: 100 });
     cleanups.push(() => api.close());
     const views: unknown[] = [];
@@ -69,7 +89,7 @@ describe('renderer bridge <-> browser server', () => {
     await until(() => views.length === 1);
     await first.server.close();
     await until(() => !api.isConnected());
-    const second = await serve({ screen: 'after-restart' }, port);
+    const second = await serve({ screen: 'after-restart' }, { port, sessionKey });
     await until(() => views.length === 2 && api.isConnected());
     expect(views[1]).toEqual({ screen: 'after-restart' });
     api.send({ type: 'BORROW' });

@@ -7,6 +7,7 @@ export const daService = {
   'diag.notRun': 'Ikke kørt endnu',
   'diag.result.ok': 'OK',
   'diag.result.failed': 'Fejlet',
+  'diag.result.refused.unstaffed-hours': 'Ikke tilladt i selvbetjent åbningstid (ingen personale): brug kort og pinkode ved døren',
   'diag.reads': 'Aflæsninger lige nu',
   'diag.reads.none': 'Ingen endnu. Scan et kort, tast på pinkodetastaturet eller læg et materiale på pladen.',
   'diag.read.card': 'Kort ({kind}): {masked}',

@@ -23,6 +23,7 @@ export const da = {
   'start.accountHint': 'Se dine lån, forny og hent reserveringer',
   'start.accountUnavailable': 'Ikke muligt lige nu',
   'start.technicianRefused': 'Teknikerkoden blev ikke godkendt.',
+  'start.technicianLocked': 'For mange forkerte teknikerkoder. Service er spærret et stykke tid.',
   'technician.open': 'Service',
   'technician.heading': 'Service for teknikere',
   'technician.codeLabel': 'Teknikerkode',

@@ -9,6 +9,7 @@ export const enService: Record<keyof typeof daService, string> = {
   'diag.notRun': 'Not run yet',
   'diag.result.ok': 'OK',
   'diag.result.failed': 'Failed',
+  'diag.result.refused.unstaffed-hours': 'Not allowed during unstaffed hours (no staff present): use a card and PIN at the door',
   'diag.reads': 'Live reads',
   'diag.reads.none': 'None yet. Scan a card, press a key on the PIN pad or place an item on the pad.',
   'diag.read.card': 'Card ({kind}): {masked}',

@@ -23,6 +23,7 @@ export const en: Record<keyof typeof da, string> = {
   'start.accountHint': 'See your loans, renew and collect holds',
   'start.accountUnavailable': 'Not available right now',
   'start.technicianRefused': 'The technician code was not accepted.',
+  'start.technicianLocked': 'Too many wrong technician codes. Service is locked for a while.',
   'technician.open': 'Service',
   'technician.heading': 'Service for technicians',
   'technician.codeLabel': 'Technician code',

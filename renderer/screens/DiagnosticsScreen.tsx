@@ -8,9 +8,10 @@ import type { Translator } from '../i18n/translate';
 
 type Diagnostics = ScreenOf<'diagnostics'>;
 
-function result(test: { ok: boolean; detail?: string } | null, running: boolean, i18n: Translator): string {
+function result(test: { ok: boolean; detail?: string; refused?: 'unstaffed-hours' } | null, running: boolean, i18n: Translator): string {
   if (running) return i18n.t('diag.busy');
   if (test === null) return i18n.t('diag.notRun');
+  if (test.refused) return i18n.t(`diag.result.refused.${test.refused}`);
   const word = i18n.t(test.ok ? 'diag.result.ok' : 'diag.result.failed');
   return test.detail ? `${word}: ${test.detail}` : word;
 }

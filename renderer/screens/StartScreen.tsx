@@ -9,9 +9,9 @@ export function StartScreen({ screen, send }: { screen: ScreenOf<'start'>; send:
   const { t } = useI18n();
   return (
     <ScreenFrame title={t('start.heading')} lead={t('start.lead')} className="screen--start">
-      {screen.notice === 'technician-refused' ? (
+      {screen.notice !== null ? (
         <p className="notice notice--problem" role="alert">
-          {t('start.technicianRefused')}
+          {t(screen.notice === 'technician-locked' ? 'start.technicianLocked' : 'start.technicianRefused')}
         </p>
       ) : null}
       <div className="choices">

@@ -34,6 +34,11 @@ describe('diagnostics', () => {
     expect(r.sent.map((e) => e.type)).toEqual(['TEST_PRINT', 'LOCK_PULSE', 'ILS_ROUND_TRIP', 'LOAD_QUEUE', 'EXIT']);
   });
 
+  it('says why the lock pulse was refused', () => {
+    r = renderView({ ...diagnostics, screen: { ...(diagnostics.screen as ScreenOf<'diagnostics'>), lock: { ok: false, refused: 'unstaffed-hours' } } });
+    expect(r.text()).toContain('Ikke tilladt i selvbetjent åbningstid (ingen personale): brug kort og pinkode ved døren');
+  });
+
   it('runs one test at a time', () => {
     r = renderView({ ...diagnostics, screen: { ...(diagnostics.screen as ScreenOf<'diagnostics'>), activity: 'pinging' } });
     expect(r.button('Testudskrift').disabled).toBe(true);

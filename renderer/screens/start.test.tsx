@@ -52,6 +52,11 @@ describe('start screen', () => {
     expect(r.container.querySelector('[role="alert"]')?.textContent).toBe('Teknikerkoden blev ikke godkendt.');
   });
 
+  it('says when technician access is locked out', () => {
+    r = renderView(FIXTURES['start-technician-locked']);
+    expect(r.container.querySelector('[role="alert"]')?.textContent).toBe('For mange forkerte teknikerkoder. Service er spærret et stykke tid.');
+  });
+
   it('shows the simulation panel only in simulation mode', () => {
     r = renderView(FIXTURES.start);
     expect(r.container.querySelector('aside')).toBeNull();

@@ -86,9 +86,10 @@ describe('startBrowserMode', () => {
   it('serves on 127.0.0.1 and, on stop, closes the server before shutting the runtime down', async () => {
     const host = new FakeKioskHost({ screen: 'start' });
     const mode = await startBrowserMode({ createHost: async () => host, port: 0 });
-    expect(mode.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const res = await fetch(mode.server.url);
-    expect(res.status).toBe(200);
+    expect(mode.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?key=[\w-]{43}$/);
+    const res = await fetch(mode.server.url, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect((await fetch(mode.server.origin)).status).toBe(401);
     await Promise.all([mode.stop(), mode.stop()]);
     expect(host.shutdowns).toBe(1);
     expect(host.subscriberCount()).toBe(0);

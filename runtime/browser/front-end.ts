@@ -2,6 +2,7 @@
 // installed, otherwise browser mode (this server on 127.0.0.1). The CLI command stays thin.
 import { type ChildProcess, spawn as nodeSpawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type KioskHost } from '../kiosk-host';
@@ -84,7 +85,20 @@ export interface BrowserModeOptions<View, UiEvent> {
   createHost: () => Promise<KioskHost<View, UiEvent>>;
   port: number;
   rendererDir?: string;
+  /** Where the page's URL (with this start's key) is written, mode 0600, for a Chromium launcher. */
+  keyFile?: string;
   log?: Logger;
+}
+
+/** The data folder's file a kiosk-mode Chromium launcher reads the URL from. */
+export const KEY_FILE = 'browser-url';
+
+/** Written whole or not at all (a launcher never reads half a URL), readable by this user only. */
+async function writeKeyFile(file: string, url: string): Promise<void> {
+  const partial = `${file}.${process.pid}.tmp`;
+  await rm(partial, { force: true });
+  await writeFile(partial, `${url}\n`, { mode: 0o600, flag: 'wx' });
+  await rename(partial, file);
 }
 
 export interface BrowserMode {
@@ -103,12 +117,21 @@ export async function startBrowserMode<View, UiEvent>(options: BrowserModeOption
     await host.shutdown();
     throw error;
   }
+  const keyFile = options.keyFile;
+  try {
+    if (keyFile !== undefined) await writeKeyFile(keyFile, server.url);
+  } catch (error) {
+    await server.close();
+    await host.shutdown();
+    throw error;
+  }
   let stopping: Promise<void> | null = null;
   return {
     server,
     stop: () => {
       stopping ??= (async () => {
         try {
+          if (keyFile !== undefined) await rm(keyFile, { force: true });
           await server.close();
         } finally {
           await host.shutdown();

@@ -8,6 +8,11 @@ import { FakeKioskHost } from '../../test/browser/fake-kiosk-host';
 import { type Logger } from '../log';
 import { EVENT_CHANNEL, READY_CHANNEL } from './contract';
 import { allowedOrigins, BRIDGE_PATH, type BrowserServer, startBrowserServer } from './server';
+import { cookieName } from './session-key';
+
+/** This start's key, fixed for the tests (the runtime makes a random one per start). */
+const KEY = 'test-key-0123456789-abcdefghijklmnopqrstuv';
+const cookieOf = (port: number) => `${cookieName(port)}=${KEY}`;
 
 interface View {
   screen: string;
@@ -26,14 +31,14 @@ function recordingLog(): Logger & { lines: Array<{ event: string; fields?: Recor
 
 async function start(options: { maxClients?: number; rendererDir?: string; log?: Logger } = {}) {
   const host = new FakeKioskHost<View, { type: string }>({ screen: 'start' });
-  const server = await startBrowserServer({ host, rendererDir: options.rendererDir ?? '/nonexistent-renderer', ...options });
+  const server = await startBrowserServer({ host, rendererDir: options.rendererDir ?? '/nonexistent-renderer', sessionKey: KEY, ...options });
   closers.push(() => server.close());
   return { host, server };
 }
 
-/** A screen: a WebSocket client that records every view it receives. */
+/** A screen (the page the server served, so with its cookie): a WebSocket client that records every view. */
 async function connect(server: BrowserServer, origin = allowedOrigins(server.port)[0]) {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${BRIDGE_PATH}`, { origin });
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${BRIDGE_PATH}`, { origin, headers: { cookie: cookieOf(server.port) } });
   const views: unknown[] = [];
   ws.on('message', (data) => views.push(JSON.parse(data.toString())));
   closers.push(async () => {
@@ -64,9 +69,9 @@ async function until(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true);
 }
 
-function get(port: number, pathName: string, host = `127.0.0.1:${port}`, method = 'GET') {
+function get(port: number, pathName: string, host = `127.0.0.1:${port}`, method = 'GET', cookie: string | null = cookieOf(port)) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: pathName, method, headers: { host } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: pathName, method, headers: { host, ...(cookie ? { cookie } : {}) } }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -79,7 +84,8 @@ function get(port: number, pathName: string, host = `127.0.0.1:${port}`, method 
 describe('browser server: WebSocket bridge', () => {
   it('listens on 127.0.0.1 only', async () => {
     const { server } = await start();
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.origin).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?key=${KEY}`);
     expect(server.port).toBeGreaterThan(0);
   });
 
@@ -155,12 +161,28 @@ describe('browser server: WebSocket bridge', () => {
     expect(await refusedWith(url, { origin: allowedOrigins(server.port)[0] ?? '', host: `rebound.example:${server.port}` })).toBe(403);
   });
 
+  it('refuses a client without the start key (401) before it can take a slot: Origin and Host are easy to forge', async () => {
+    const log = recordingLog();
+    const { server } = await start({ maxClients: 1, log });
+    const url = `ws://127.0.0.1:${server.port}${BRIDGE_PATH}`;
+    const origin = allowedOrigins(server.port)[0] ?? '';
+    for (let i = 0; i < 5; i += 1) expect(await refusedWith(url, { origin })).toBe(401);
+    expect(await refusedWith(url, { origin, cookie: `${cookieName(server.port)}=${'x'.repeat(KEY.length)}` })).toBe(401);
+    expect(await refusedWith(url, { origin, cookie: `${cookieName(server.port + 1)}=${KEY}` })).toBe(401);
+    expect(await refusedWith(`${url}?key=${KEY}`, { origin })).toBe(401);
+    expect(server.clientCount()).toBe(0);
+    await connect(server);
+    expect(server.clientCount()).toBe(1);
+    expect(log.lines.filter((l) => l.event === 'browser.key_refused')).toHaveLength(8);
+    expect(JSON.stringify(log.lines)).not.toContain(KEY);
+  });
+
   it('refuses more screens than maxClients, and takes one again when a slot frees', async () => {
     const { server } = await start({ maxClients: 2 });
     const first = await connect(server);
     await connect(server);
     const url = `ws://127.0.0.1:${server.port}${BRIDGE_PATH}`;
-    expect(await refusedWith(url, { origin: allowedOrigins(server.port)[0] ?? '' })).toBe(503);
+    expect(await refusedWith(url, { origin: allowedOrigins(server.port)[0] ?? '', cookie: cookieOf(server.port) })).toBe(503);
     first.ws.close();
     await until(() => server.clientCount() === 1);
     await connect(server);
@@ -169,7 +191,7 @@ describe('browser server: WebSocket bridge', () => {
 
   it('on close, says goodbye to screens and unsubscribes from the host', async () => {
     const host = new FakeKioskHost<View>({ screen: 'start' });
-    const server = await startBrowserServer({ host, rendererDir: '/nonexistent-renderer' });
+    const server = await startBrowserServer({ host, rendererDir: '/nonexistent-renderer', sessionKey: KEY });
     const screen = await connect(server);
     const closed = new Promise<number>((resolve) => screen.ws.once('close', (code) => resolve(code)));
     expect(host.subscriberCount()).toBe(1);
@@ -203,6 +225,22 @@ describe('browser server: HTTP', () => {
     const res = await get(server.port, '/');
     expect(res.status).toBe(200);
     expect(res.body).toContain('npx vite build');
+  });
+
+  it('serves nothing without the start key, and trades the key in the URL for an HttpOnly cookie', async () => {
+    const { server } = await start({ rendererDir: dir });
+    for (const file of ['/', '/assets/main.js', '/favicon.svg']) {
+      const refused = await get(server.port, file, undefined, 'GET', null);
+      expect(refused.status).toBe(401);
+      expect(refused.body).not.toContain('Udlån');
+    }
+    expect((await get(server.port, '/?key=wrong', undefined, 'GET', null)).status).toBe(401);
+    const first = await get(server.port, `/?key=${KEY}`, undefined, 'GET', null);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    expect(first.headers['set-cookie']).toEqual([`${cookieName(server.port)}=${KEY}; Path=/; HttpOnly; SameSite=Strict`]);
+    // A protocol-relative Location would leave the origin.
+    expect((await get(server.port, `/.//evil.example/?key=${KEY}&lang=da`, undefined, 'GET', null)).headers.location).toBe('/evil.example/?lang=da');
   });
 
   it('refuses another Host (DNS rebinding), other methods, and plain HTTP on the bridge path', async () => {

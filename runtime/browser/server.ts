@@ -10,6 +10,7 @@ import { BRIDGE_PATH, EVENT_CHANNEL, MAX_FRAME_BYTES, parseScreenFrame, viewFram
 
 export { BRIDGE_PATH } from './contract';
 import { browserModeConnectSrc, contentSecurityPolicy } from './csp';
+import { authenticate, createSessionKey, KEY_PARAM, keyCookie } from './session-key';
 import { readStatic } from './static-files';
 
 /** Only loopback: a kiosk's runtime (which opens the door) is never reachable from the network. */
@@ -26,11 +27,16 @@ export interface BrowserServerOptions<View, UiEvent> {
   maxClients?: number;
   /** How often idle clients are pinged; one that missed the last ping is dropped. */
   pingIntervalMs?: number;
+  /** This start's secret (see session-key.ts); a fresh random one unless a test passes its own. */
+  sessionKey?: string;
   log?: Logger;
 }
 
 export interface BrowserServer {
+  /** The page's URL with this start's key: give it only to the screen (see session-key.ts). */
   readonly url: string;
+  /** The page's origin without the key. */
+  readonly origin: string;
   readonly port: number;
   clientCount(): number;
   close(): Promise<void>;
@@ -58,6 +64,8 @@ export function securityHeaders(port: number): Record<string, string> {
   };
 }
 
+const NOT_AUTHENTICATED = Buffer.from('This kiosk screen opens only from the URL that `kiosk start` printed (it carries this start\'s key).\n');
+
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -67,6 +75,7 @@ export async function startBrowserServer<View, UiEvent>(
 ): Promise<BrowserServer> {
   const log = options.log ?? silentLogger;
   const maxClients = options.maxClients ?? DEFAULT_MAX_CLIENTS;
+  const sessionKey = options.sessionKey ?? createSessionKey();
   let port = 0;
   let latestFrame: string | null = null;
   const alive = new WeakSet<WebSocket>();
@@ -80,6 +89,19 @@ export async function startBrowserServer<View, UiEvent>(
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
+      return;
+    }
+    // Nothing (not even the scripts) without this start's key: only the page the runtime served has it.
+    const auth = authenticate(req, port, sessionKey);
+    if (auth.ok === false) {
+      log.warn('browser.key_refused', { what: 'page' });
+      res.writeHead(401, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'content-length': NOT_AUTHENTICATED.length });
+      res.end(req.method === 'HEAD' ? undefined : NOT_AUTHENTICATED);
+      return;
+    }
+    if (auth.ok === 'trade') {
+      // The key leaves the address bar (and history) at once; the cookie carries it from now on.
+      res.writeHead(303, { ...headers, location: auth.location, 'set-cookie': keyCookie(port, sessionKey) }).end();
       return;
     }
     if ((req.url ?? '/').split('?')[0] === BRIDGE_PATH) {
@@ -106,6 +128,11 @@ export async function startBrowserServer<View, UiEvent>(
     if (!allowedOrigins(port).includes(origin) || !allowedHosts(port).includes(req.headers.host ?? '')) {
       log.warn('browser.origin_refused', { origin: origin.slice(0, 100) });
       return refuseUpgrade(socket, 403, 'Forbidden');
+    }
+    // Before a slot is taken: a local program can forge Origin and Host, never the page's cookie.
+    if (authenticate({ headers: req.headers }, port, sessionKey).ok !== true) {
+      log.warn('browser.key_refused', { what: 'bridge' });
+      return refuseUpgrade(socket, 401, 'Unauthorized');
     }
     if (wss.clients.size >= maxClients) {
       log.warn('browser.too_many_clients', { maxClients });
@@ -179,8 +206,10 @@ export async function startBrowserServer<View, UiEvent>(
   }
   port = (server.address() as AddressInfo).port;
 
+  const origin = `http://${BROWSER_HOST}:${port}/`;
   return {
-    url: `http://${BROWSER_HOST}:${port}/`,
+    url: `${origin}?${KEY_PARAM}=${sessionKey}`,
+    origin,
     port,
     clientCount: () => wss.clients.size,
     close: async () => {

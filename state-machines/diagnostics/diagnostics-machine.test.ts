@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import type { IlsRoundTrip, OfflineQueueEntry } from '../ports';
+import type { LockPulseOutcome } from './diagnostics-types';
 import { card, controllable, settle } from '../testing/fakes';
 import { diagnosticsMachine } from './diagnostics-machine';
 
@@ -9,7 +10,7 @@ const summary = { version: '0.1.0', library: 'hvidovre', branch: 'Hovedbibliotek
 function start() {
   const clock = new SimulatedClock();
   const print = controllable<void, void>();
-  const pulse = controllable<void, { ms: number }>();
+  const pulse = controllable<LockPulseOutcome, { ms: number }>();
   const ping = controllable<IlsRoundTrip, void>();
   const queue = controllable<OfflineQueueEntry[], void>();
   const machine = diagnosticsMachine.provide({
@@ -37,7 +38,7 @@ describe('diagnostics', () => {
     await settle();
     d.actor.send({ type: 'LOCK_PULSE' });
     expect(d.pulse.last().input).toEqual({ ms: 1000 });
-    d.pulse.last().resolve();
+    d.pulse.last().resolve({ ok: true });
     await settle();
     d.actor.send({ type: 'ILS_ROUND_TRIP' });
     d.ping.last().resolve({ ok: true, ms: 23 });
@@ -47,6 +48,17 @@ describe('diagnostics', () => {
       lock: { ok: true },
       ils: { ok: true, ms: 23 },
     });
+  });
+
+  it('shows a refused lock pulse with its reason', async () => {
+    const d = start();
+    d.queue.last().resolve([]);
+    await settle();
+    d.actor.send({ type: 'LOCK_PULSE' });
+    d.pulse.last().resolve({ ok: false, refused: 'unstaffed-hours' });
+    await settle();
+    expect(d.actor.getSnapshot().context.lock).toEqual({ ok: false, refused: 'unstaffed-hours' });
+    expect(d.actor.getSnapshot().value).toBe('ready');
   });
 
   it('keeps device states and masked live reads, never a PIN digit or card number', async () => {

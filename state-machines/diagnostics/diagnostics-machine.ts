@@ -9,6 +9,7 @@ import {
   type DiagnosticsContext,
   type DiagnosticsEvent,
   type DiagnosticsInput,
+  type LockPulseOutcome,
   type TestResult,
 } from './diagnostics-types';
 import { addRead, liveReadOf, updateDevice } from './live-reads';
@@ -20,7 +21,7 @@ export const diagnosticsMachine = setup({
   types: {} as { context: DiagnosticsContext; events: DiagnosticsEvent; input: DiagnosticsInput },
   actors: {
     testPrint: notProvidedActor<void, void>('testPrint'),
-    pulseLock: notProvidedActor<void, { ms: number }>('pulseLock'),
+    pulseLock: notProvidedActor<LockPulseOutcome, { ms: number }>('pulseLock'),
     ilsRoundTrip: notProvidedActor<IlsRoundTrip, void>('ilsRoundTrip'),
     loadOfflineQueue: notProvidedActor<OfflineQueueEntry[], void>('loadOfflineQueue'),
   },
@@ -87,7 +88,7 @@ export const diagnosticsMachine = setup({
       invoke: {
         src: 'pulseLock',
         input: ({ context }) => ({ ms: context.config.lockPulseMs }),
-        onDone: { target: 'ready', actions: { type: 'lockResult', params: { ok: true } } },
+        onDone: { target: 'ready', actions: { type: 'lockResult', params: ({ event }) => event.output } },
         onError: { target: 'ready', actions: { type: 'lockResult', params: ({ event }) => failure(event.error) } },
       },
     },

@@ -29,7 +29,13 @@ export type LiveRead = { seq: number } & (
 export interface TestResult {
   ok: boolean;
   detail?: string;
+  /** The runtime would not run the test, and why (the screen explains it). */
+  refused?: LockPulseRefusal;
 }
+
+/** The lock is not pulsed during unstaffed hours (see runtime/kiosk/technician-access.ts). */
+export type LockPulseRefusal = 'unstaffed-hours';
+export type LockPulseOutcome = { ok: true } | { ok: false; refused: LockPulseRefusal };
 
 export interface DiagnosticsContext {
   config: DiagnosticsConfig;

@@ -11,7 +11,7 @@ import { updateDevice } from '../diagnostics/live-reads';
 import { notProvidedActor } from '../shared/placeholders';
 import { returnMachine } from '../return/return-machine';
 import type { KioskEvent } from './kiosk-events';
-import type { KioskContext, KioskInput, KioskRules } from './kiosk-types';
+import type { KioskContext, KioskInput, KioskRules, TechnicianAnswer } from './kiosk-types';
 
 const forward = { actions: 'forwardToSession' } as const;
 const PIN = { PIN_DIGIT: forward, PIN_BACKSPACE: forward, PIN_CLEAR: forward, PIN_ENTER: forward } as const;
@@ -27,7 +27,7 @@ export function createKioskMachine(rules: KioskRules) {
       return: returnMachine,
       account: createAccountMachine(rules.account),
       diagnostics: diagnosticsMachine,
-      checkTechnician: notProvidedActor<boolean, TechnicianCredential>('checkTechnician'),
+      checkTechnician: notProvidedActor<TechnicianAnswer, TechnicianCredential>('checkTechnician'),
     },
     actions: {
       forwardToSession: sendTo('session', ({ event }) => event as never),
@@ -54,12 +54,14 @@ export function createKioskMachine(rules: KioskRules) {
       }),
       clearNotice: assign({ notice: null }),
       technicianRefused: assign({ notice: 'technician-refused' as const }),
+      technicianLocked: assign({ notice: 'technician-locked' as const }),
       // The next patron starts in the default language, with nothing left from this session.
       resetAfterSession: assign(({ context }) => ({ language: context.defaultLanguage, pendingCard: null, padTags: [], notice: null })),
     },
     guards: {
       online: ({ context }) => context.online,
-      isTechnician: (_, answer: boolean) => answer,
+      isTechnician: (_, answer: TechnicianAnswer) => answer === true,
+      isLockedOut: (_, answer: TechnicianAnswer) => answer === 'locked',
     },
   }).createMachine({
     id: 'kiosk',
@@ -114,6 +116,7 @@ export function createKioskMachine(rules: KioskRules) {
           },
           onDone: [
             { guard: { type: 'isTechnician', params: ({ event }) => event.output }, target: 'diagnostics' },
+            { guard: { type: 'isLockedOut', params: ({ event }) => event.output }, target: 'start', actions: 'technicianLocked' },
             { target: 'start', actions: 'technicianRefused' },
           ],
           onError: { target: 'start', actions: 'technicianRefused' },

@@ -5,6 +5,11 @@ import type { Language } from '../shared/events';
 import type { AccountRules, CheckoutRules } from '../shared/rules';
 import type { SessionConfig } from '../shared/session';
 
+/** The runtime's answer to a technician credential: true opens diagnostics; 'locked' = locked out for now. */
+export type TechnicianAnswer = boolean | 'locked';
+
+export type KioskNotice = 'technician-refused' | 'technician-locked';
+
 export interface KioskRules {
   checkout: CheckoutRules;
   account: AccountRules;
@@ -29,7 +34,7 @@ export interface KioskContext {
   pendingCard: CardRead | null;
   /** Tags placed on the start screen, handed to the session it starts. */
   padTags: PlacedTag[];
-  notice: 'technician-refused' | null;
+  notice: KioskNotice | null;
   session: Partial<SessionConfig>;
   diagnostics: KioskInput['diagnostics'];
 }

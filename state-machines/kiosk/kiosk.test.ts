@@ -45,9 +45,10 @@ function services(log: string[]): KioskServices {
     loadAccount: async () => account,
     renewItem: async ({ itemId }) => ({ ok: true, itemId, dueDate: '2025-04-20' }),
     renewAll: async ({ itemIds }) => itemIds.map((itemId) => ({ ok: true as const, itemId, dueDate: '2025-04-20' })),
-    checkTechnician: async (credential: TechnicianCredential) => ('card' in credential ? credential.card.patronId === 'TECH-0001' : credential.code === '424242'),
+    checkTechnician: async (credential: TechnicianCredential) =>
+      'card' in credential ? credential.card.patronId === 'TECH-0001' : credential.code === '999999' ? ('locked' as const) : credential.code === '424242',
     testPrint: async () => undefined,
-    pulseLock: async () => undefined,
+    pulseLock: async () => ({ ok: true }) as const,
     ilsRoundTrip: async () => ({ ok: true, ms: 12 }),
     loadOfflineQueue: async () => [],
   };
@@ -169,6 +170,14 @@ describe('kiosk routing and views', () => {
     await k.send({ type: 'EXIT' }, { type: 'TECHNICIAN_CODE', code: '424242' });
     expect(k.view().screen.name).toBe('diagnostics');
     expect(JSON.stringify(k.views)).not.toContain('TECH-0001');
+  });
+
+  it('says so when technician access is locked out, and stays on the start screen', async () => {
+    const k = startKiosk();
+    await k.send({ type: 'TECHNICIAN_CODE', code: '999999' });
+    expect(k.view().screen).toEqual({ name: 'start', accountAvailable: true, notice: 'technician-locked' });
+    await k.send({ type: 'BORROW' });
+    expect(k.view().screen.name).not.toBe('start');
   });
 });
 

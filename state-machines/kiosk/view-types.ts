@@ -4,6 +4,7 @@ import type { IdentifyRefusal } from '../identify/identify-types';
 import type { DeviceState, DiagnosticsSummary, HoldReady, IlsRoundTrip, OfflineQueueEntry, ReturnDestination } from '../ports';
 import type { LiveRead, TestResult } from '../diagnostics/diagnostics-types';
 import type { Language } from '../shared/events';
+import type { KioskNotice } from './kiosk-types';
 
 export type ItemViewStatus =
   | 'waiting'
@@ -43,7 +44,7 @@ export interface LoanView {
 }
 
 export type ScreenView =
-  | { name: 'start'; accountAvailable: boolean; notice: 'technician-refused' | null }
+  | { name: 'start'; accountAvailable: boolean; notice: KioskNotice | null }
   | { name: 'please-wait' }
   | {
       name: 'identify';

@@ -9,7 +9,7 @@ export type { BrowserServer };
 
 export async function startTestBridgeServer<View>(
   view: View,
-  options: { port?: number; maxClients?: number } = {},
+  options: { port?: number; maxClients?: number; sessionKey?: string } = {},
 ): Promise<{ host: FakeKioskHost<View, unknown>; server: BrowserServer; events: string[] }> {
   const host = new FakeKioskHost<View, unknown>(view);
   // The server's log events, in order, so tests can wait for "refused" rather than for time.

@@ -152,6 +152,10 @@ describe('the kiosk in browser mode', () => {
 
   it('enters diagnostics with the technician code and runs the tests', async () => {
     const k = await openKiosk();
+    // The start key went into an HttpOnly cookie; the address bar no longer holds it.
+    expect(k.page.url()).not.toContain('key=');
+    const cookies = await k.page.context().cookies(k.page.url());
+    expect(cookies.filter((c) => c.name.startsWith('kiosk_key_')).map((c) => ({ httpOnly: c.httpOnly, sameSite: c.sameSite }))).toEqual([{ httpOnly: true, sameSite: 'Strict' }]);
     await k.press('Service');
     await k.page.getByLabel('Teknikerkode').fill(TECHNICIAN_CODE);
     await k.press('Åbn diagnose');
@@ -159,6 +163,8 @@ describe('the kiosk in browser mode', () => {
     await k.press('Testudskrift');
     await k.see(/Testudskrift\s*OK/);
     await k.press('Test dørlåsen');
+    // E2E_CLOCK is inside unstaffed hours: no lock pulse then, and the screen says why.
+    await k.see('Ikke tilladt i selvbetjent åbningstid (ingen personale): brug kort og pinkode ved døren');
     await k.press('Test biblioteksystemet');
     await k.see(/OK på \d+ ms/);
     await k.press('Vis offline-køen');

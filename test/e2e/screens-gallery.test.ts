@@ -17,6 +17,7 @@ const MARKER: Record<FixtureName, string> = {
   start: 'Hvad vil du gøre?',
   'start-offline': 'Det virker stadig',
   'start-technician-refused': 'Teknikerkoden blev ikke godkendt.',
+  'start-technician-locked': 'For mange forkerte teknikerkoder.',
   'start-simulation': 'Demolånere',
   'please-wait': 'Et øjeblik',
   'identify-scan-card': 'Scan dit sundhedskort eller lånerkort',

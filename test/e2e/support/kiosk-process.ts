@@ -4,13 +4,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEMO_TECHNICIAN_CODE, DEMO_TECHNICIAN_CODE_HASH } from '../../../runtime/config';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 /** A Wednesday, 10:00 in Copenhagen: inside every profile's unstaffed hours. */
 export const E2E_CLOCK = '2026-11-18T10:00:00+01:00';
-export const TECHNICIAN_CODE = '246810';
+export const TECHNICIAN_CODE = DEMO_TECHNICIAN_CODE;
 
 export interface KioskProcess {
+  /** The printed URL, with this start's key (the page trades it for its cookie on the first load). */
   url: string;
   /** Everything the kiosk wrote (JSON log lines on stdout/stderr), for failure messages. */
   output(): string;
@@ -21,7 +23,7 @@ function waitForUrl(child: ChildProcess, output: () => string, timeoutMs: number
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => finish(new Error(`the kiosk printed no URL within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
     const onData = () => {
-      const match = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output());
+      const match = /open (http:\/\/127\.0\.0\.1:\d+\/\?key=[\w-]+)/.exec(output());
       if (match?.[1]) finish(null, match[1]);
     };
     const onExit = (code: number | null) => finish(new Error(`the kiosk exited (${code}) before printing its URL:\n${output()}`));
@@ -42,7 +44,7 @@ export async function startKioskProcess(options: { clock?: string; session?: Rec
   const configFile = path.join(dir, 'kiosk.json');
   await writeFile(
     configFile,
-    JSON.stringify({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir: 'data', technicianCode: TECHNICIAN_CODE, httpPort: 0, ...(options.session ? { session: options.session } : {}) }),
+    JSON.stringify({ library: 'hvidovre', branch: 'Hovedbiblioteket', dataDir: 'data', ils: { transport: 'simulated' }, technicianCodeHash: DEMO_TECHNICIAN_CODE_HASH, httpPort: 0, ...(options.session ? { session: options.session } : {}) }),
   );
   const child = spawn(process.execPath, ['bin/kiosk.js', 'start', '--browser', '--port', '0', '--config', configFile, '--clock', options.clock ?? E2E_CLOCK], {
     cwd: ROOT,
