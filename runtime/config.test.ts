@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultConfig, loadConfig, parseConfig } from './config';
+import { ConfigError, configWarnings, defaultConfig, loadConfig, parseConfig } from './config';
 
-const minimal = { library: 'lolland', branch: 'Nakskov', dataDir: '/var/lib/kiosk' };
+const minimal = { library: 'lolland', branch: 'Nakskov', dataDir: '/var/lib/kiosk', ils: { transport: 'simulated' } };
 
 describe('site configuration', () => {
   it('fills every device and the ILS with the simulated defaults', () => {
@@ -28,7 +28,27 @@ describe('site configuration', () => {
     });
     expect(config.devices.pinPad).toEqual({ driver: 'hid', vendorId: 0x05ac, productId: 0x0220 });
     expect(config.devices.lock).toMatchObject({ driver: 'hid-relay', vendorId: 0x16c0, productId: 0x05df, relay: 2 });
-    expect(config.ils).toMatchObject({ errorDetection: true, tls: false });
+    expect(config.ils).toMatchObject({ errorDetection: true, tls: true });
+  });
+
+  it('runs the simulated ILS only when the file names it, and never with a real lock', () => {
+    const { ils: _ils, ...noIls } = minimal;
+    expect(() => parseConfig(noIls, 'site.json')).toThrow(/ils: required/);
+    // Every other problem is still named in the same message.
+    expect(() => parseConfig({ ...noIls, lbirary: 'x' }, 'site.json')).toThrow(/ils: required[\s\S]*lbirary: unknown key/);
+    const reader = { cardReader: { driver: 'serial', path: '/dev/ttyACM0' }, pinPad: { driver: 'screen' } };
+    const realLock = { devices: { ...reader, lock: { driver: 'hid-relay' } } };
+    expect(() => parseConfig({ ...minimal, ...realLock }, 'site.json')).toThrow(/simulated ILS .* cannot drive a real lock/);
+    const sip2 = { transport: 'sip2', host: 'h', port: 6001, user: 'u', password: 'p', institution: 'i' };
+    expect(() => parseConfig({ ...minimal, ...realLock, ils: sip2 })).not.toThrow();
+    // Nor does a real lock open for a simulated card reader or PIN pad (their console types cards and PINs).
+    expect(() => parseConfig({ ...minimal, ils: sip2, devices: { lock: { driver: 'hid-relay' } } })).toThrow(/devices\.cardReader: a simulated[\s\S]*devices\.pinPad: a simulated/);
+  });
+
+  it('ignores the old ilsSlowLimitMs with a warning that explains what replaced it', () => {
+    expect(configWarnings(parseConfig({ ...minimal, ilsSlowLimitMs: 1500 }))).toEqual([expect.stringMatching(/ilsSlowLimitMs is ignored.*ilsTimeoutMs/)]);
+    expect(configWarnings(parseConfig(minimal))).toEqual([]);
+    expect(parseConfig(minimal).ilsTimeoutMs).toBe(5000);
   });
 
   it.each([
@@ -37,6 +57,7 @@ describe('site configuration', () => {
     [{ ...minimal, devices: { lock: { driver: 'serial-relay' } } }, /devices\.lock\.path/],
     [{ ...minimal, accessLog: { retentionDays: 45 } }, /accessLog\.retentionDays/],
     [{ ...minimal, ils: { transport: 'sip2', host: 'h', port: 99999, user: 'u', password: 'p', institution: 'i' } }, /ils\.port/],
+    [{ ...minimal, ils: { transport: 'carrier-pigeon' } }, /ils\.transport/],
     [{ ...minimal, lbirary: 'x' }, /lbirary: unknown key/],
     [{ ...minimal, devices: { printer: { driver: 'simulated', codepage: 'pc865' } } }, /devices\.printer\.codepage: unknown key/],
   ])('names the wrong key: %j', (value, message) => {

@@ -46,6 +46,7 @@ export async function openSite(config: SiteConfig, options: SiteOptions): Promis
   const kept = retention(profile);
   const store = openStore({
     dataDir: config.dataDir,
+    ...(config.secretFile === undefined ? {} : { secretFile: config.secretFile }),
     clock,
     offline: settings.offline,
     pinAttempts: {
@@ -60,6 +61,7 @@ export async function openSite(config: SiteConfig, options: SiteOptions): Promis
     loanRecords: { keepAfterReturnDays: kept.loanHistoryDays ?? 30 },
     onWarning: (warning) => log.warn('store.warning', { warning }),
     onBackgroundError: (error) => log.error('store.background-error', { error }),
+    onFilesDeleted: (files) => log.info('retention.files-deleted', { files }),
   });
   let ilsConnection: IlsConnection;
   try {

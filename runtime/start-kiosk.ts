@@ -2,20 +2,20 @@
 // RFID pad, printer) + the kiosk machine, behind a KioskHost that the Electron shell and the
 // browser-mode bridge both use. Views are plain JSON (the machine's view model); in simulation
 // mode they carry the tester panel too.
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { createActor } from 'xstate';
 import { type DeviceStatus } from '../hardware/device-status';
 import { type PrinterStatus } from '../hardware/printer/index';
 import { type PlacedItem } from '../hardware/rfid/index';
 import { kioskSettings } from '../policy/settings';
 import { type ScreenEvent, type ScreenView } from './screen-contract';
-import { accountRulesFor, checkoutRulesFor } from '../state-machines/profile-rules';
+import { accountRulesFor, checkoutRulesFor, doorRulesFor } from '../state-machines/profile-rules';
 import { isKioskUiEvent, toView, viewInspector } from '../state-machines/index';
 import { type DeviceName, type PlacedTag } from '../state-machines/ports';
 import { createKiosk } from '../state-machines/wiring';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, type SiteConfig } from './config';
 import { buildDoorDevices } from './devices/door-devices';
+import { installFailSafe } from './fail-safe';
 import { buildKioskDevices } from './devices/kiosk-devices';
 import { cardReadFrom, pinEventFrom } from './door/door-controller';
 import { PatronVerifier } from './door/patron-verifier';
@@ -24,6 +24,7 @@ import { loadAccount, renewAll, renewItem } from './kiosk/account';
 import { checkinItem, checkoutItem, type CirculationDeps } from './kiosk/circulation';
 import { receiptFor, testReceipt } from './kiosk/receipts';
 import { KioskSimulation } from './kiosk/simulation';
+import { TechnicianAccess } from './kiosk/technician-access';
 import { jsonLogger, type Logger } from './log';
 import { startStatusServer } from './services/status-server';
 import { isSimulationEvent } from './simulation-panel';
@@ -39,6 +40,9 @@ export interface StartKioskOptions {
   log?: Logger;
   /** The simulated RFID reader answers at real serial speed (benchmarks). */
   realisticTiming?: boolean;
+  /** Crash and signal handlers that switch the lock off before the process dies (runtime/fail-safe.ts):
+   * for the kiosk's own process (`kiosk start`, Electron), not for tests that host it in theirs. */
+  failSafe?: boolean;
 }
 
 const VERSION = '0.1.0';
@@ -57,11 +61,6 @@ export function placedTag(item: PlacedItem): PlacedTag {
     : { uid: item.uid, itemId: null, partsInSet: 1, partNumber: 1, error: item.error.message };
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(a), digest(b));
-}
-
 export async function startKiosk(options: StartKioskOptions = {}): Promise<KioskHost<ScreenView, ScreenEvent>> {
   const config = options.config ?? loadConfig(options.configFile);
   const clock = options.clock ?? systemClock;
@@ -72,7 +71,9 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
     await site.close();
     throw error;
   });
+  const removeFailSafe = options.failSafe ? installFailSafe({ locks: () => [door.lock], log }) : () => undefined;
   const devices = await buildKioskDevices(config, { realisticTiming: options.realisticTiming ?? false }).catch(async (error: unknown) => {
+    removeFailSafe();
     await door.close();
     await site.close();
     throw error;
@@ -89,6 +90,18 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
     writeAfi: (uid, afi) => devices.pad.writeAfi(uid, afi),
   };
   const libraryName = site.ilsConnection.sim?.ils.state.libraryName ?? config.branch;
+  const hours = site.profile.door.hours;
+  const branch = 'value' in hours && config.branch in hours.value ? config.branch : undefined;
+  const doorHours = doorRulesFor(site.profile, { now: () => clock.now(), branch }).hours;
+  const technician = new TechnicianAccess({
+    store: site.store,
+    clock,
+    log,
+    door: config.doorId,
+    codeHash: config.technicianCodeHash,
+    unstaffed: (at) => doorHours(at).open,
+    release: (ms) => door.lock.release(ms),
+  });
   const online = () => ils.link.state !== 'offline';
 
   const machine = createKiosk(
@@ -105,9 +118,10 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
       loadAccount: (input) => loadAccount(ils, input),
       renewItem: (input) => renewItem(ils, input),
       renewAll: (input) => renewAll(ils, input),
-      checkTechnician: async (credential) => 'code' in credential && config.technicianCode !== undefined && sameSecret(credential.code, config.technicianCode),
+      // A patron's card on the start screen is not a technician attempt: it starts borrowing.
+      checkTechnician: async (credential) => ('code' in credential ? technician.checkCode(credential.code) : false),
       testPrint: () => devices.printer.print(testReceipt(libraryName, clock.now())),
-      pulseLock: async ({ ms }) => door.lock.release(ms),
+      pulseLock: ({ ms }) => technician.pulseLock(ms),
       ilsRoundTrip: async () => {
         const start = performance.now();
         try {
@@ -297,6 +311,7 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
         actor.stop();
         await devices.close();
         await door.close();
+        removeFailSafe();
         await site.close();
         log.info('kiosk.stopped', {});
       })();

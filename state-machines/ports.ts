@@ -8,6 +8,9 @@ export interface CardRead {
   kind: 'health-card' | 'library-card';
   patronId: string;
   masked: string;
+  /** ISO birth date from the CPR on a health card's magnetic stripe. Absent for a bare 10-digit
+   * number (a barcode, which may as well be a library card number): the ILS's birth date wins. */
+  cprBirthDate?: string;
 }
 
 /** The facts about a patron that the library's rules decide on. */
@@ -20,7 +23,8 @@ export interface PatronFacts {
   excludedFromUnstaffed: boolean;
   /** Any ILS block on borrowing other than fees (charge privileges denied, too many overdue...). */
   borrowingBlocked: boolean;
-  /** The ILS refuses this card altogether (card blocked): keeps the patron out at the door too. */
+  /** The library has blocked the card itself (not for fees or a lost card): keeps the patron out
+   * at the door too. */
   blocked?: boolean;
   feesDkk: number;
 }
@@ -32,7 +36,9 @@ export type VerifyResult =
   | { outcome: 'card-locked'; until: string }
   /** Offline and the card is not in the credential cache (or the cached entry expired). */
   | { outcome: 'offline-unknown' }
-  | { outcome: 'unavailable'; detail: string };
+  /** No answer from the ILS (the cache may decide), or, with `answered`, an answer that could not
+   * be used (the ILS was reachable: refused, the cache is not asked). */
+  | { outcome: 'unavailable'; detail: string; answered?: true };
 
 export interface PinCredentials {
   card: CardRead;
@@ -44,7 +50,7 @@ export interface DoorEntryLog {
   decision: 'allowed' | 'denied';
   reason: string;
   card: CardRead;
-  /** The second card of an accompanied entry (adult + child): logged as one entry. */
+  /** A child let in with an adult: the adult's card (the adult's own entry is a row of its own). */
   accompaniedBy?: CardRead;
 }
 
@@ -122,12 +128,6 @@ export interface DeviceState {
   state: 'connected' | 'disconnected' | 'error';
   detail?: string;
 }
-
-/** A card looked up without a PIN (the child of an accompanied entry). */
-export type LookupResult =
-  | { outcome: 'found'; patron: PatronFacts; source: 'ils' | 'cache' }
-  | { outcome: 'unknown-card' }
-  | { outcome: 'unavailable'; detail: string };
 
 /** What the receipt printer is asked to print; the runtime lays it out (ESC/POS). */
 export interface ReceiptRequest {

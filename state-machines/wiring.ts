@@ -11,14 +11,14 @@ import { diagnosticsMachine } from './diagnostics/diagnostics-machine';
 import { createDoorMachine } from './door/door-machine';
 import { identifyMachine } from './identify/identify-machine';
 import { createKioskMachine } from './kiosk/kiosk-machine';
-import type { KioskRules } from './kiosk/kiosk-types';
+import type { KioskRules, TechnicianAnswer } from './kiosk/kiosk-types';
+import type { LockPulseOutcome } from './diagnostics/diagnostics-types';
 import type {
   CardRead,
   CheckinOutcome,
   CheckoutOutcome,
   DoorEntryLog,
   IlsRoundTrip,
-  LookupResult,
   OfflineQueueEntry,
   PatronAccount,
   PinCredentials,
@@ -44,10 +44,12 @@ export interface VerifyServices {
 }
 
 export interface DoorServices extends VerifyServices {
-  lookupPatron: Service<{ card: CardRead }, LookupResult>;
   releaseLock: Service<{ ms: number }, void>;
-  /** Called exactly once per attempt; must not throw (log failures elsewhere). */
+  /** Called exactly once per attempt; must not throw (log failures elsewhere). An allowed entry
+   * must be written durably before it returns: the lock is released only after it. */
   logEntry(entry: DoorEntryLog): void;
+  /** False when the last access-log write failed: an allowed entry is then refused. */
+  accessLogWritable(): boolean;
 }
 
 export interface KioskServices extends VerifyServices {
@@ -58,9 +60,11 @@ export interface KioskServices extends VerifyServices {
   loadAccount: Service<{ card: CardRead }, PatronAccount>;
   renewItem: Service<RenewItemInput, RenewOutcome>;
   renewAll: Service<RenewAllInput, RenewOutcome[]>;
-  checkTechnician: Service<TechnicianCredential, boolean>;
+  /** Rate-limited and logged by the runtime; 'locked' while technician access is locked out. */
+  checkTechnician: Service<TechnicianCredential, TechnicianAnswer>;
   testPrint: Service<void, void>;
-  pulseLock: Service<{ ms: number }, void>;
+  /** Logged by the runtime before the lock moves; may refuse (e.g. during unstaffed hours). */
+  pulseLock: Service<{ ms: number }, LockPulseOutcome>;
   ilsRoundTrip: Service<void, IlsRoundTrip>;
   loadOfflineQueue: Service<void, OfflineQueueEntry[]>;
 }
@@ -70,10 +74,10 @@ export function createDoor(rules: DoorRules, services: DoorServices) {
     actors: {
       verifyPin: actor(services.verifyPin),
       verifyCached: actor(services.verifyCached),
-      lookupPatron: actor(services.lookupPatron),
       releaseLock: actor(services.releaseLock),
     },
     actions: { logEntry: (_, entry) => services.logEntry(entry) },
+    guards: { accessLogWritable: () => services.accessLogWritable() },
   });
 }
 

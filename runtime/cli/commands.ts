@@ -9,10 +9,13 @@ import { ilsSimCommand } from './ils-sim-command';
 import { sip2Command } from './sip2-command';
 import { doorCommand } from './door-command';
 import { diagnoseCommand } from './diagnose-command';
+import { lockCommand } from './lock-command';
+import { technicianCommand } from './technician-command';
 
 export const commands: Command[] = [
   startCommand,
   doorCommand,
+  lockCommand,
   diagnoseCommand,
   policyCommand,
   ilsSimCommand,
@@ -20,4 +23,5 @@ export const commands: Command[] = [
   devicesCommand,
   simulateCommand,
   accessLogCommand,
+  technicianCommand,
 ];

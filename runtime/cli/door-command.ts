@@ -1,8 +1,10 @@
 // `kiosk door [--config FILE] [--clock ISO]`: the headless door controller (systemd-friendly:
-// JSON lines on stdout, clean exit on SIGTERM with the lock off).
+// JSON lines on stdout, clean exit on SIGTERM with the lock off; a crash or any other terminating
+// signal switches the lock off before a non-zero exit, see runtime/fail-safe.ts).
 import { parseArgs } from 'node:util';
 import { untilSignal } from '../browser/front-end';
-import { runDoor } from '../door/run-door';
+import { type RunningDoor, runDoor } from '../door/run-door';
+import { installFailSafe } from '../fail-safe';
 import { startSimConsole } from '../door/sim-console';
 import { jsonLogger } from '../log';
 import { type Command, EXIT_BAD_INPUT, EXIT_OK, UsageError } from './command';
@@ -28,10 +30,12 @@ export const doorCommand: Command = {
     const config = configFrom(values.config);
     const clock = parseClock(values.clock);
     const log = jsonLogger({ level: level as 'info', write: (line) => io.out(line), now: () => clock.now() });
-    let door;
+    let door: RunningDoor | undefined;
+    const removeFailSafe = installFailSafe({ locks: () => (door ? [door.devices.lock] : []), log });
     try {
       door = await runDoor(config, { clock, log });
     } catch (error) {
+      removeFailSafe();
       io.err(`kiosk door: could not start: ${(error as Error).message}`);
       return EXIT_BAD_INPUT;
     }
@@ -41,6 +45,7 @@ export const doorCommand: Command = {
     log.info('door.stopping', { signal });
     closeConsole();
     await door.stop();
+    removeFailSafe();
     return EXIT_OK;
   },
 };

@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FakeKioskHost } from '../../test/browser/fake-kiosk-host';
 import { DEFAULT_BROWSER_PORT } from '../browser/front-end';
+import { type SiteConfig } from '../config';
 import { type CliIo, UsageError } from './command';
 import { commands } from './commands';
 import { parseStartArgs, runStart, type StartDeps } from './start-command';
@@ -12,6 +16,9 @@ function recordingIo(): CliIo & { out: ReturnType<typeof vi.fn>; err: ReturnType
   return { out, err, lines: () => [...out.mock.calls, ...err.mock.calls].map((c) => String(c[0])) };
 }
 
+const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
 function deps(overrides: Partial<Omit<StartDeps, 'signals'>> = {}): StartDeps & { signals: EventEmitter; host: FakeKioskHost<unknown> } {
   const host = new FakeKioskHost<unknown>({ screen: 'start' });
   const signals = new EventEmitter();
@@ -21,6 +28,7 @@ function deps(overrides: Partial<Omit<StartDeps, 'signals'>> = {}): StartDeps & 
     electronBinary: () => null,
     runElectron: vi.fn(async () => 0),
     startKiosk: vi.fn(async () => host) as unknown as StartDeps['startKiosk'],
+    loadConfig: vi.fn(() => ({ dataDir }) as SiteConfig),
     ...overrides,
   };
 }
@@ -56,20 +64,28 @@ describe('runStart', () => {
     expect(commands.map((c) => c.name)).toContain('start');
   });
 
-  it('falls back to browser mode without Electron, prints the URL, and shuts down on SIGTERM', async () => {
+  it('falls back to browser mode without Electron, prints the URL with its key (also in a 0600 file), and shuts down on SIGTERM', async () => {
     const io = recordingIo();
     const d = deps();
     const running = runStart(['--port', '0', '--clock', '2026-03-29T01:59:00+01:00'], io, d);
     await vi.waitFor(() => expect(io.out).toHaveBeenCalled());
-    const url = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(String(io.out.mock.calls[0]?.[0]))?.[1];
+    const url = /open (http:\/\/127\.0\.0\.1:\d+\/\?key=[\w-]{43}) /.exec(String(io.out.mock.calls[0]?.[0]))?.[1];
     expect(url).toBeDefined();
-    expect((await fetch(url ?? '')).status).toBe(200);
+    const first = await fetch(url ?? '', { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect((await fetch(new URL('/', url).href)).status).toBe(401);
+    const keyFile = path.join(dataDir, 'browser-url');
+    expect(readFileSync(keyFile, 'utf8')).toBe(`${url}\n`);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     d.signals.emit('SIGTERM');
     expect(await running).toBe(0);
     expect(d.host.shutdowns).toBe(1);
+    expect(() => statSync(keyFile)).toThrow();
     expect(io.lines()).toContain("kiosk start: Electron's binary is not installed; using browser mode (see README, 'Electron shell and packaging')");
     const startOptions = vi.mocked(d.startKiosk).mock.calls[0]?.[0];
-    expect(startOptions?.configFile).toBeUndefined();
+    expect(vi.mocked(d.loadConfig)).toHaveBeenCalledWith(undefined);
+    expect(startOptions?.config).toEqual({ dataDir });
     expect(startOptions?.clock?.now().getTime()).toBeGreaterThanOrEqual(new Date('2026-03-29T00:59:00Z').getTime());
   });
 

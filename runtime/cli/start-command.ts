@@ -1,12 +1,15 @@
 // `kiosk start [--browser] [--port N] [--config FILE] [--clock ISO]`: the kiosk with its screen.
 // Electron when its binary is installed, browser mode (printing the URL) otherwise or on --browser.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockStartingAt } from '../clock';
+import { loadConfig } from '../config';
 import { jsonLogger } from '../log';
 import { startKiosk } from '../start-kiosk';
 import {
   DEFAULT_BROWSER_PORT,
   electronBinary,
+  KEY_FILE,
   runElectron,
   type SignalSource,
   startBrowserMode,
@@ -52,10 +55,11 @@ export interface StartDeps {
   electronBinary: () => string | null;
   runElectron: typeof runElectron;
   startKiosk: typeof startKiosk;
+  loadConfig: typeof loadConfig;
   signals: SignalSource;
 }
 
-const defaultDeps: StartDeps = { electronBinary: () => electronBinary(), runElectron, startKiosk, signals: process };
+const defaultDeps: StartDeps = { electronBinary: () => electronBinary(), runElectron, startKiosk, loadConfig, signals: process };
 
 export async function runStart(argv: string[], io: CliIo, deps: StartDeps = defaultDeps): Promise<number> {
   const options = parseStartArgs(argv);
@@ -68,8 +72,12 @@ export async function runStart(argv: string[], io: CliIo, deps: StartDeps = defa
   const log = jsonLogger();
   const clock = options.clock ? clockStartingAt(new Date(options.clock)) : undefined;
   let mode;
+  let keyFile;
   try {
-    mode = await startBrowserMode({ createHost: () => deps.startKiosk({ configFile: options.configFile, clock, log }), port: options.port, log });
+    const config = deps.loadConfig(options.configFile);
+    // The URL carries this start's key; a Chromium launcher reads it from the data folder (0600).
+    keyFile = path.join(config.dataDir, KEY_FILE);
+    mode = await startBrowserMode({ createHost: () => deps.startKiosk({ config, clock, log, failSafe: true }), port: options.port, log, keyFile });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -81,6 +89,7 @@ export async function runStart(argv: string[], io: CliIo, deps: StartDeps = defa
     return EXIT_BAD_INPUT;
   }
   io.out(`Kiosk in browser mode: open ${mode.server.url} (Ctrl+C stops it)`);
+  io.err(`kiosk start: the URL holds this start's key (only the screen may have it); also in ${keyFile} for a kiosk-mode browser`);
   const signal = await untilSignal(deps.signals);
   io.err(`kiosk start: ${signal}, shutting down`);
   await mode.stop();

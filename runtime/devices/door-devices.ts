@@ -3,7 +3,7 @@
 // the embedded default runs the product's normal code path.
 import { HidCardReader, SerialCardReader, SerialCardReaderSimulator, type CardReader } from '../../hardware/card-reader/index';
 import { HidPinPad, SerialPinPad, SerialPinPadSimulator, type PinPad } from '../../hardware/pin-pad/index';
-import { DoorContact, DoorLock, HidRelay, LcusRelay, LcusRelaySimulator, ModemLineContact } from '../../hardware/lock/index';
+import { DoorContact, DoorLock, HidRelay, LcusRelay, LcusRelaySimulator, ModemLineContact, ReleaseWatchdog, type Relay } from '../../hardware/lock/index';
 import { type SiteConfig } from '../config';
 import { SimulatedBench } from './simulated-bench';
 
@@ -102,11 +102,26 @@ async function buildPinPad(c: Devices['pinPad'], bench: SimulatedBench, sims: Do
 
 type BuiltLock = { lock: DoorLock; releaseMs: number; contact: DoorContact | null };
 
+/** The relay a real lock configuration names (null for the simulated lock), e.g. for `kiosk lock off`. */
+export function relayFor(c: Devices['lock']): Relay | null {
+  switch (c.driver) {
+    case 'serial-relay':
+      return new LcusRelay({ path: c.path, relay: c.relay });
+    case 'hid-relay':
+      return new HidRelay({ selector: c.path ? { path: c.path } : { vendorId: c.vendorId, productId: c.productId }, relay: c.relay });
+    case 'simulated':
+      return null;
+  }
+}
+
+/** Every door lock has a watchdog thread: a release ends on time even if the main thread hangs. */
+const guardedLock = (relay: Relay) => new DoorLock({ relay, watchdog: new ReleaseWatchdog() });
+
 async function buildLock(c: Devices['lock'], bench: SimulatedBench, sims: DoorSimulators): Promise<BuiltLock> {
   switch (c.driver) {
     case 'serial-relay': {
       const relay = new LcusRelay({ path: c.path, relay: c.relay });
-      const lock = new DoorLock({ relay });
+      const lock = guardedLock(relay);
       // The reed switch shares the relay's port (modem-status lines); opening within the release
       // (plus a grace for the patron to push the door) is authorised, otherwise forced.
       const contact = c.doorContact
@@ -118,17 +133,15 @@ async function buildLock(c: Devices['lock'], bench: SimulatedBench, sims: DoorSi
         : null;
       return { lock, releaseMs: c.releaseMs, contact };
     }
-    case 'hid-relay': {
-      const selector = c.path ? { path: c.path } : { vendorId: c.vendorId, productId: c.productId };
-      return { lock: new DoorLock({ relay: new HidRelay({ selector, relay: c.relay }) }), releaseMs: c.releaseMs, contact: null };
-    }
+    case 'hid-relay':
+      return { lock: guardedLock(relayFor(c)!), releaseMs: c.releaseMs, contact: null };
     case 'simulated': {
       const pair = await bench.pair('lock');
       const sim = new LcusRelaySimulator({ path: pair.simulatorPath });
       await sim.start();
       bench.onClose(() => sim.stop());
       sims.lock = sim;
-      return { lock: new DoorLock({ relay: new LcusRelay({ path: pair.devicePath }) }), releaseMs: c.releaseMs, contact: null };
+      return { lock: guardedLock(new LcusRelay({ path: pair.devicePath })), releaseMs: c.releaseMs, contact: null };
     }
   }
 }

@@ -4,6 +4,7 @@ import { createActor, type Actor } from 'xstate';
 import { type Card } from '../../hardware/card-reader/index';
 import { type PinKey } from '../../hardware/pin-pad/index';
 import { type LibraryProfile } from '../../policy/schema';
+import { formatDate } from '../../policy/time';
 import { type Store } from '../../store/index';
 import { type DoorConfig } from '../../state-machines/door/door-types';
 import { type CardRead, type DoorEntryLog } from '../../state-machines/ports';
@@ -14,13 +15,15 @@ import { type Clock } from '../clock';
 import { type DoorDevices } from '../devices/door-devices';
 import { type Logger } from '../log';
 import { type MetricsRegistry } from '../services/metrics';
+import { accessLedger } from './access-ledger';
 import { type PatronVerifier } from './patron-verifier';
 
 export function cardReadFrom(card: Card): CardRead {
   const json = card.toJSON() as { cpr?: string; cardNumber?: string };
-  return card.kind === 'health-card'
-    ? { kind: 'health-card', patronId: card.cpr, masked: String(json.cpr ?? '******-****') }
-    : { kind: 'library-card', patronId: card.cardNumber, masked: String(json.cardNumber ?? '****') };
+  if (card.kind === 'library-card') return { kind: 'library-card', patronId: card.cardNumber, masked: String(json.cardNumber ?? '****') };
+  const read: CardRead = { kind: 'health-card', patronId: card.cpr, masked: String(json.cpr ?? '******-****') };
+  // Only the magnetic stripe proves a health card; a bare 10-digit barcode may be a library card.
+  return card.source === 'track2' ? { ...read, cprBirthDate: formatDate(card.birthDate) } : read;
 }
 
 export function pinEventFrom(key: PinKey): PinEvent {
@@ -51,6 +54,8 @@ export interface DoorControllerDeps {
 
 export interface DoorController {
   readonly actor: Actor<ReturnType<typeof createDoor>>;
+  /** False after a failed access-log write, until a write succeeds again (health, alarms). */
+  accessLogWritable(): boolean;
   /** Feeds a card or a key as if it came from the devices (the screen's PIN pad uses this). */
   cardRead(card: Card): void;
   pinKey(key: PinKey): void;
@@ -60,41 +65,40 @@ export interface DoorController {
 export function startDoorController(deps: DoorControllerDeps): DoorController {
   const { devices, store, log, metrics, doorId } = deps;
   const decisions = metrics.counter('kiosk_door_decisions_total', 'Door entry attempts by decision and reason');
+  const ledger = accessLedger(store, log, metrics, doorId);
   const logEntry = (entry: DoorEntryLog) => {
-    decisions.inc({ decision: entry.decision, reason: entry.reason });
-    log.info('door.attempt', {
+    const row = {
       door: doorId,
       decision: entry.decision,
       reason: entry.reason,
+      cardNumber: entry.card.patronId,
+      ...(entry.accompaniedBy ? { companionCardNumber: entry.accompaniedBy.patronId } : {}),
+      at: new Date(entry.at),
+    };
+    // An opening is written durably before the lock is released (the machine waits for this
+    // call); when that fails the door stays shut and says so. A refusal's write (an fsync) is
+    // slow work that can wait until the door has answered.
+    const written = entry.decision !== 'allowed' || ledger.record(row);
+    if (entry.decision !== 'allowed') setImmediate(() => ledger.record(row));
+    const shown = written ? entry : { ...entry, decision: 'denied' as const, reason: 'access-log-unavailable' };
+    decisions.inc({ decision: shown.decision, reason: shown.reason });
+    log.info('door.attempt', {
+      door: doorId,
+      decision: shown.decision,
+      reason: shown.reason,
       card: entry.card.kind,
-      ...(entry.accompaniedBy ? { accompanied: true } : {}),
-    });
-    // The entry is logged before the lock is released, but the durable write (an fsync) waits
-    // until the relay command is on its way: it is slow work off the decision -> relay path.
-    setImmediate(() => {
-      try {
-        store.accessLog.record({
-          door: doorId,
-          decision: entry.decision,
-          reason: entry.reason,
-          cardNumber: entry.card.patronId,
-          ...(entry.accompaniedBy ? { companionCardNumber: entry.accompaniedBy.patronId } : {}),
-          at: new Date(entry.at),
-        });
-      } catch (error) {
-        log.error('access-log.write-failed', { error });
-      }
+      ...(written && entry.accompaniedBy ? { accompanied: true } : {}),
     });
   };
   const machine = createDoor(doorRulesFor(deps.profile, { now: () => deps.clock.now(), ...(deps.branch === undefined ? {} : { branch: deps.branch }) }), {
     verifyPin: (input) => deps.verifier.verifyPin(input),
     verifyCached: (input) => deps.verifier.verifyCached(input),
-    lookupPatron: (input) => deps.verifier.lookupPatron(input),
     releaseLock: async ({ ms }) => {
       await devices.lock.release(ms);
       log.info('door.released', { door: doorId, ms });
     },
     logEntry,
+    accessLogWritable: () => ledger.writable(),
   });
   const actor = createActor(machine, { input: { config: { releaseMs: devices.releaseMs, ...deps.door } } });
   // Outside unstaffed hours the door says when it next opens (for a display, and the log).
@@ -117,6 +121,7 @@ export function startDoorController(deps: DoorControllerDeps): DoorController {
 
   return {
     actor,
+    accessLogWritable: () => ledger.writable(),
     cardRead,
     pinKey,
     stop() {

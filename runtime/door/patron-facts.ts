@@ -1,17 +1,35 @@
 // Translates between what the ILS says about a patron, what the machines show, and what the
-// policy decides on. Birth dates come from the CPR on a health card, else from the ILS.
-import { type PatronInformation } from '../../ils/ils-port';
+// policy decides on. The ILS's birth date wins; a health card's magnetic stripe fills in when the
+// ILS has none (a bare 10-digit number may be a library card number, so it tells no age).
+import { type PatronInformation, type PatronStatusFlags } from '../../ils/ils-port';
 import { type PatronFacts as CachedFacts } from '../../store/credential-cache';
-import { parseCpr } from '../../policy/cpr';
-import { formatDate, parseDate } from '../../policy/time';
+import { parseDate } from '../../policy/time';
 import { type CardRead, type PatronFacts } from '../../state-machines/ports';
 
 export function birthDateOf(card: CardRead, ilsBirthDate?: string): string | null {
-  if (card.kind === 'health-card') {
-    const cpr = parseCpr(card.patronId);
-    if (cpr.ok) return formatDate(cpr.birthDate);
-  }
-  return ilsBirthDate && parseDate(ilsBirthDate) ? ilsBirthDate : null;
+  if (ilsBirthDate && parseDate(ilsBirthDate)) return ilsBirthDate;
+  return card.cprBirthDate ?? null;
+}
+
+/**
+ * "Charge privileges denied" with no reason the ILS names (not a lost card, not fees, not items
+ * overdue, lost or billed) means the library has blocked the card itself: the door refuses it.
+ * A block for debt or overdue items stops borrowing only (the libraries' rules block loans for
+ * debt, not entry).
+ */
+export function cardBlocked(flags: PatronStatusFlags): boolean {
+  const explained =
+    flags.cardReportedLost ||
+    flags.excessiveOutstandingFees ||
+    flags.excessiveOutstandingFines ||
+    flags.tooManyItemsOverdue ||
+    flags.tooManyItemsLost ||
+    flags.tooManyItemsBilled ||
+    flags.tooManyItemsCharged ||
+    flags.tooManyClaimsOfItemsReturned ||
+    flags.tooManyRenewals ||
+    flags.recallOverdue;
+  return flags.chargePrivilegesDenied && !explained;
 }
 
 export function factsFromIls(card: CardRead, info: PatronInformation): PatronFacts {
@@ -22,6 +40,7 @@ export function factsFromIls(card: CardRead, info: PatronInformation): PatronFac
     cardLost: flags.cardReportedLost,
     excludedFromUnstaffed: info.excludedFromUnstaffed,
     borrowingBlocked: flags.chargePrivilegesDenied || flags.tooManyItemsOverdue || flags.tooManyItemsLost || flags.tooManyItemsBilled,
+    blocked: cardBlocked(flags),
     feesDkk: info.fees.total ?? 0,
   };
 }
@@ -34,6 +53,7 @@ export function toCachedFacts(facts: PatronFacts): CachedFacts {
     cardLost: facts.cardLost,
     excludedFromUnstaffed: facts.excludedFromUnstaffed,
     blocked: facts.borrowingBlocked,
+    doorBlocked: facts.blocked ?? false,
     feesDkk: facts.feesDkk,
   };
 }
@@ -46,6 +66,7 @@ export function fromCachedFacts(cached: CachedFacts): PatronFacts {
     cardLost: cached.cardLost,
     excludedFromUnstaffed: cached.excludedFromUnstaffed,
     borrowingBlocked: cached.blocked,
+    blocked: cached.doorBlocked ?? false,
     feesDkk: cached.feesDkk ?? 0,
   };
 }

@@ -58,3 +58,52 @@ describe('patron verification at the door', () => {
     expect((await verifier.verifyPin({ card: card(VALID.id), pin: VALID.pin })).outcome).toBe('card-locked');
   }, 60_000);
 });
+
+describe('the ILS answer is final, and reaches the cache first', () => {
+  const setUp = (answer: Ils['verifyPatron'], linkState: 'online' | 'offline' = 'online') => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kiosk-verifier-'));
+    store = openStore({ dataDir: dir, pinHashCost: { N: 16, r: 1, p: 1 } });
+    const fake = { link: { state: linkState, subscribe: () => () => undefined }, verifyPatron: answer } as unknown as Ils;
+    return new PatronVerifier({ ils: fake, store, clock: { now: () => new Date() }, log: silentLogger, place: 'door-1', maxFailedPins: 5 });
+  };
+  const cachedFacts = { birthDate: '1972-05-20', ageBand: null, cardLost: false, excludedFromUnstaffed: false, blocked: false, feesDkk: 0 };
+
+  it('a wrong PIN from the ILS removes the cached credential: the old PIN no longer works offline', async () => {
+    const verifier = setUp(async () => ({ result: 'wrong-pin' }) as Awaited<ReturnType<Ils['verifyPatron']>>);
+    await store.credentials.remember({ cardNumber: VALID.id, pin: VALID.pin, ...cachedFacts });
+    expect(await verifier.verifyPin({ card: card(VALID.id), pin: VALID.pin })).toMatchObject({ outcome: 'wrong-pin' });
+    expect(await verifier.verifyCached({ card: card(VALID.id), pin: VALID.pin })).toEqual({ outcome: 'offline-unknown' });
+  });
+
+  it('a lost card reported by the ILS is marked in the cache at once, before the background refresh', async () => {
+    const lost = patron(VALID.id);
+    (lost.flags as Record<string, boolean>).cardReportedLost = true;
+    const verifier = setUp(async () => ({ result: 'ok', patron: lost }) as Awaited<ReturnType<Ils['verifyPatron']>>);
+    await store.credentials.remember({ cardNumber: VALID.id, pin: VALID.pin, ...cachedFacts });
+    expect(await verifier.verifyPin({ card: card(VALID.id), pin: VALID.pin })).toMatchObject({ outcome: 'valid', patron: { cardLost: true } });
+    const offline = await store.offline.verifyForEntry({ cardNumber: VALID.id, pin: VALID.pin, door: 'door-1' });
+    expect(offline).toMatchObject({ ok: false, refusal: 'card-lost' });
+  });
+
+  it('answers unavailable (the cache decides) only when the ILS could not answer', async () => {
+    const { IlsUnavailableError } = await import('../../ils/errors');
+    const failing = setUp(async () => {
+      throw new IlsUnavailableError('no answer within 5000 ms');
+    });
+    expect(await failing.verifyPin({ card: card(VALID.id), pin: VALID.pin })).toMatchObject({ outcome: 'unavailable' });
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+    const offline = setUp(async () => {
+      throw new Error('must not be asked');
+    }, 'offline');
+    expect(await offline.verifyPin({ card: card(VALID.id), pin: VALID.pin })).toMatchObject({ outcome: 'unavailable' });
+  });
+
+  it('keeps a card the library blocked out offline too, with the right reason; debt alone does not', async () => {
+    const verifier = setUp(async () => ({ result: 'wrong-pin' }) as Awaited<ReturnType<Ils['verifyPatron']>>);
+    await store.credentials.remember({ cardNumber: 'blocked', pin: '1111', ...cachedFacts, blocked: true, doorBlocked: true });
+    await store.credentials.remember({ cardNumber: 'owes', pin: '1111', ...cachedFacts, blocked: true, feesDkk: 250 });
+    expect(await verifier.verifyCached({ card: card('blocked'), pin: '1111' })).toMatchObject({ outcome: 'valid', patron: { blocked: true } });
+    expect(await verifier.verifyCached({ card: card('owes'), pin: '1111' })).toMatchObject({ outcome: 'valid', patron: { blocked: false, birthDate: '1972-05-20' } });
+  });
+});

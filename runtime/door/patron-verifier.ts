@@ -1,13 +1,16 @@
-// Who is at the door (or the kiosk)? Card + PIN checked with the ILS when it is online, with
-// the hashed credential cache when it is not; repeated wrong PINs lock the card (store/).
+// Who is at the door (or the kiosk)? Card + PIN checked with the ILS; the hashed credential cache
+// answers only when the ILS could not answer at all (link offline, no answer within its request
+// timeout). The ILS's answer, once given, is final for the attempt, and what it says reaches the
+// cache before anything else: a wrong PIN or an unknown card removes the cached credential, a
+// lost, excluded or blocked card is marked so at once. Repeated wrong PINs lock the card (store/).
 // The slow work (hashing the PIN for the cache) runs after the answer, off the door's path.
-import { IlsError } from '../../ils/errors';
+import { IlsError, IlsUnusableAnswerError } from '../../ils/errors';
 import { type Ils } from '../../ils/ils-port';
 import { type Store } from '../../store/index';
-import { type CardRead, type LookupResult, type PatronFacts, type PinCredentials, type VerifyResult } from '../../state-machines/ports';
+import { type PatronFacts, type PinCredentials, type VerifyResult } from '../../state-machines/ports';
 import { type Clock } from '../clock';
 import { type Logger } from '../log';
-import { birthDateOf, factsFromIls, fromCachedFacts, toCachedFacts } from './patron-facts';
+import { factsFromIls, fromCachedFacts, toCachedFacts } from './patron-facts';
 
 export interface PatronVerifierDeps {
   ils: Ils;
@@ -30,40 +33,46 @@ async function refuseAfter(delayMs: number, result: VerifyResult): Promise<Verif
 export class PatronVerifier {
   constructor(private readonly deps: PatronVerifierDeps) {}
 
-  /** Card + PIN with the ILS; answers from the cache when the ILS is known to be offline or fails.
-   * The door-wide slow-down after a burst of failures is waited out before a refusal only: it
-   * throttles guessing (the door is busy meanwhile) without turning valid patrons away. */
+  /** Card + PIN with the ILS. `unavailable` (the ILS could not answer) sends the machine to the
+   * cache; every other answer is final. The door-wide slow-down after a burst of failures is
+   * waited out before a refusal only: it throttles guessing (the door is busy meanwhile) without
+   * turning valid patrons away. */
   async verifyPin({ card, pin }: PinCredentials): Promise<VerifyResult> {
-    if (this.deps.ils.link.state === 'offline') return this.verifyCached({ card, pin });
-    const { store, clock, place } = this.deps;
+    const { store, clock, place, ils } = this.deps;
+    if (ils.link.state === 'offline') return { outcome: 'unavailable', detail: 'the ILS is offline' };
     const at = clock.now();
     const key = store.cardKey(card.patronId);
     const check = store.pinAttempts.check(key, place, at);
     if (!check.allowed) return refuseAfter(check.delayMs, { outcome: 'card-locked', until: check.lockedUntil.toISOString() });
     let verification;
     try {
-      verification = await this.deps.ils.verifyPatron(card.patronId, pin);
+      verification = await ils.verifyPatron(card.patronId, pin);
     } catch (error) {
       if (!(error instanceof IlsError)) throw error;
       this.deps.log.warn('ils.verify-failed', { kind: error.kind, message: error.message });
-      return this.verifyCached({ card, pin });
+      // The ILS answered, but unusably (another patron's answer, unreadable): it was reachable,
+      // so this is no case for the cache. Only when no answer came does the cache decide.
+      const answered = error instanceof IlsUnusableAnswerError || error.kind === 'protocol';
+      return answered ? { outcome: 'unavailable', detail: error.message, answered: true } : { outcome: 'unavailable', detail: error.message };
     }
     if (verification.result === 'ok') {
-      store.pinAttempts.recordSuccess(key);
       const patron = factsFromIls(card, verification.patron);
+      // A revocation (lost, excluded, blocked) must count offline from this moment, not after
+      // the background re-hash below.
+      store.credentials.refreshFacts(card.patronId, toCachedFacts(patron), at);
+      store.pinAttempts.recordSuccess(key);
       store.credentials.rememberInBackground({ cardNumber: card.patronId, pin, verifiedAt: at, ...toCachedFacts(patron) });
       return { outcome: 'valid', patron, source: 'ils' };
     }
+    // The cached PIN is no longer known to be right (or the card no longer exists).
+    store.credentials.forget(card.patronId, at);
     const failure = store.pinAttempts.recordFailure(verification.result === 'wrong-pin' ? key : null, place, at);
     if (failure.cardLockedUntil) return refuseAfter(check.delayMs, { outcome: 'card-locked', until: failure.cardLockedUntil.toISOString() });
-    if (verification.result === 'unknown-patron') {
-      store.credentials.forget(card.patronId);
-      return refuseAfter(check.delayMs, { outcome: 'unknown-card' });
-    }
+    if (verification.result === 'unknown-patron') return refuseAfter(check.delayMs, { outcome: 'unknown-card' });
     return refuseAfter(check.delayMs, { outcome: 'wrong-pin', attemptsLeft: Math.max(0, this.deps.maxFailedPins - failure.cardFailures) });
   }
 
-  /** Card + PIN against the local credential cache only (ILS offline or too slow). */
+  /** Card + PIN against the local credential cache only (the ILS could not answer). */
   async verifyCached({ card, pin }: PinCredentials): Promise<VerifyResult> {
     const decision = await this.deps.store.offline.verifyForEntry({ cardNumber: card.patronId, pin, door: this.deps.place, at: this.deps.clock.now() });
     if (decision.ok) return { outcome: 'valid', patron: fromCachedFacts(decision.patron), source: 'cache' };
@@ -84,24 +93,10 @@ export class PatronVerifier {
       case 'excluded-from-unstaffed':
         return { outcome: 'valid', patron: { ...UNKNOWN_FACTS, excludedFromUnstaffed: true }, source: 'cache' };
       case 'blocked':
+        return { outcome: 'valid', patron: { ...UNKNOWN_FACTS, blocked: true, borrowingBlocked: true }, source: 'cache' };
       case 'fees':
       case 'offline-item-limit':
         return { outcome: 'valid', patron: { ...UNKNOWN_FACTS, borrowingBlocked: true }, source: 'cache' };
-    }
-  }
-
-  /** A child's card in the accompany window: who is it (no PIN)? */
-  async lookupPatron({ card }: { card: CardRead }): Promise<LookupResult> {
-    try {
-      const info = await this.deps.ils.patronInformation(card.patronId);
-      if (!info.valid) return { outcome: 'unknown-card' };
-      return { outcome: 'found', patron: factsFromIls(card, info), source: 'ils' };
-    } catch (error) {
-      if (!(error instanceof IlsError)) throw error;
-      // Offline, a child's health card still tells the age; a library card can't be checked.
-      const birthDate = card.kind === 'health-card' ? birthDateOf(card) : null;
-      if (birthDate) return { outcome: 'found', patron: { ...UNKNOWN_FACTS, birthDate }, source: 'cache' };
-      return { outcome: 'unavailable', detail: error.message };
     }
   }
 }

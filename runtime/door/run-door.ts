@@ -2,7 +2,7 @@
 // devices, the status server, and the door machine; stops cleanly with the lock off.
 import { type DeviceStatus } from '../../hardware/device-status';
 import { kioskSettings } from '../../policy/settings';
-import { type SiteConfig } from '../config';
+import { configWarnings, type SiteConfig } from '../config';
 import { type Clock } from '../clock';
 import { buildDoorDevices, type DoorDevices } from '../devices/door-devices';
 import { type IlsTimings } from '../ils-connection';
@@ -29,7 +29,9 @@ export interface RunDoorOptions {
 
 export async function runDoor(config: SiteConfig, options: RunDoorOptions): Promise<RunningDoor> {
   const { log } = options;
-  const site = await openSite(config, options);
+  for (const warning of configWarnings(config)) log.warn('config.warning', { warning });
+  // The door waits for the ILS's answer up to this timeout; only without one does the cache decide.
+  const site = await openSite(config, { ...options, ilsTimings: { requestTimeoutMs: config.ilsTimeoutMs, ...options.ilsTimings } });
   let devices: DoorDevices | undefined;
   try {
     devices = await buildDoorDevices(config);
@@ -54,7 +56,11 @@ export async function runDoor(config: SiteConfig, options: RunDoorOptions): Prom
       clock: site.clock,
       log,
       metrics: site.metrics,
-      door: { ilsSlowMs: config.ilsSlowLimitMs, accompanyWindowMs: settings.accompaniedEntryWindowSeconds * 1000 },
+      door: {
+        ilsTimeoutMs: config.ilsTimeoutMs,
+        maxRefusalDelayMs: site.store.pinAttempts.maxDelayMs,
+        accompanyWindowMs: settings.accompaniedEntryWindowSeconds * 1000,
+      },
     });
     const deviceState = site.metrics.gauge('kiosk_device_connected', 'Device connected (1) or not (0)');
     const watch = (name: string, device: { status(): DeviceStatus; on(e: 'status', l: (s: DeviceStatus) => void): unknown }) => {
@@ -83,8 +89,9 @@ export async function runDoor(config: SiteConfig, options: RunDoorOptions): Prom
       health: () => {
         const states = { cardReader: d.cardReader.status().state, pinPad: d.pinPad?.status().state ?? 'screen', lock: d.lock.status().state };
         const ils = site.ilsConnection.ils.link.state;
-        const ok = ils === 'online' && Object.values(states).every((s) => s === 'connected' || s === 'screen');
-        return { status: ok ? 'ok' : 'degraded', ils, devices: states };
+        const accessLog = controller.accessLogWritable() ? 'ok' : 'failing';
+        const ok = ils === 'online' && accessLog === 'ok' && Object.values(states).every((s) => s === 'connected' || s === 'screen');
+        return { status: ok ? 'ok' : 'degraded', ils, accessLog, devices: states };
       },
     });
     const stopAnnouncements = new ClosingAnnouncements({

@@ -15,7 +15,7 @@ type ModelState = SnapshotFrom<typeof checkoutModel>;
 const inactivity = { warnAfterMs: 20_000, countdownSeconds: 3 };
 const goodbyeMs = 2_000;
 // The ILS answers within the model's steps; the slow-ILS fallback has its own unit tests.
-const identify = { ilsSlowMs: 3_600_000, verifyTimeoutMs: 3_600_000 };
+const identify = { ilsTimeoutMs: 3_600_000, verifyTimeoutMs: 3_600_000 };
 const patronCard = card('2002901234', 'library-card');
 const processingId = (co: Checkout) => co.actor.getSnapshot().context.items.find((i) => i.status === 'processing')?.itemId ?? '?';
 

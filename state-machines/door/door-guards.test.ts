@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LookupResult, VerifyResult } from '../ports';
+import type { VerifyResult } from '../ports';
 import { card, fakeDoorRules, patron } from '../testing/fakes';
+import { attemptLeftMs, companionAfterEntry, entryOutcome, openCompanion } from './door-context';
 import { doorGuards } from './door-guards';
 import { DEFAULT_DOOR_CONFIG, type DoorContext, type DoorEvent } from './door-types';
 
@@ -19,13 +20,14 @@ function ctx(overrides: Partial<DoorContext> = {}): DoorContext {
     patron: null,
     source: null,
     outcome: null,
-    child: null,
+    companion: null,
     ...overrides,
   };
 }
 const args = (context: DoorContext, event: DoorEvent = { type: 'PIN_ENTER' }) => ({ context, event });
 const digit = (d: string): DoorEvent => ({ type: 'PIN_DIGIT', digit: d });
-const found = (p: typeof adult): LookupResult => ({ outcome: 'found', patron: p, source: 'ils' });
+const rules = fakeDoorRules(() => new Date(noon));
+const window = (until: string) => ({ card: card('0101801234'), patron: adult, until });
 
 describe('door guards', () => {
   it('outsideHours: by the attempt time, boundaries included', () => {
@@ -69,28 +71,41 @@ describe('door guards', () => {
     expect(guards.entryAllowed(args(ctx()))).toBe(false);
   });
 
-  it('mayAccompany: an allowed patron of the companion age', () => {
+  it('companionWaiting: an adult whose window is still open now', () => {
+    expect(guards.companionWaiting(args(ctx({ companion: window('2025-03-10T12:00:00.001Z') })))).toBe(true);
+    expect(guards.companionWaiting(args(ctx({ companion: window(noon) })))).toBe(false);
+    expect(guards.companionWaiting(args(ctx()))).toBe(false);
+  });
+
+  it('an adult of the companion age opens a window; a teen does not, nor closes one; a used window closes', () => {
+    const at = new Date(noon);
     const allowed = { decision: 'allowed', reason: 'allowed' } as const;
-    expect(guards.mayAccompany(args(ctx({ outcome: allowed, patron: adult })))).toBe(true);
-    expect(guards.mayAccompany(args(ctx({ outcome: allowed, patron: teen })))).toBe(false);
-    expect(guards.mayAccompany(args(ctx({ outcome: { decision: 'denied', reason: 'x' }, patron: adult })))).toBe(false);
-    expect(guards.mayAccompany(args(ctx({ outcome: allowed, patron: null })))).toBe(false);
+    expect(companionAfterEntry(rules, ctx({ outcome: allowed, patron: adult }), at, 30_000)).toMatchObject({ patron: adult, until: '2025-03-10T12:00:30.000Z' });
+    expect(companionAfterEntry(rules, ctx({ outcome: allowed, patron: teen }), at, 30_000)).toBeNull();
+    const open = window('2025-03-10T12:00:10.000Z');
+    expect(companionAfterEntry(rules, ctx({ outcome: allowed, patron: teen, companion: open }), at, 30_000)).toBe(open);
+    const child = { decision: 'allowed', reason: 'accompanied', accompanied: true } as const;
+    expect(companionAfterEntry(rules, ctx({ outcome: child, patron: adult, companion: window('2025-03-10T12:00:10Z') }), at, 30_000)).toBeNull();
   });
 
-  it('childMayEnterAccompanied: refused alone, allowed with this adult', () => {
-    const withAdult = ctx({ patron: adult });
-    expect(guards.childMayEnterAccompanied(args(withAdult), found(child))).toBe(true);
-    expect(guards.childMayEnterAccompanied(args(withAdult), found(teen))).toBe(false);
-    expect(guards.childMayEnterAccompanied(args(withAdult), found({ ...child, cardLost: true }))).toBe(false);
-    expect(guards.childMayEnterAccompanied(args(withAdult), { outcome: 'unknown-card' })).toBe(false);
-    expect(guards.childMayEnterAccompanied(args(ctx({ patron: teen })), found(child))).toBe(false);
-    expect(guards.childMayEnterAccompanied(args(ctx({ patron: null })), found(child))).toBe(false);
+  it('entryOutcome: decided at the given time, with the open window only; marks an accompanied entry', () => {
+    const open = window('2025-03-10T12:00:10.000Z');
+    expect(entryOutcome(rules, child, open, new Date(noon))).toEqual({ decision: 'allowed', reason: 'accompanied', accompanied: true });
+    expect(entryOutcome(rules, child, open, new Date('2025-03-10T12:00:10.000Z'))).toEqual({ decision: 'denied', reason: 'under-age' });
+    expect(entryOutcome(rules, teen, open, new Date(noon))).toEqual({ decision: 'allowed', reason: 'allowed' });
+    expect(entryOutcome(rules, adult, null, new Date('2025-03-10T22:00:00.000Z'))).toEqual({
+      decision: 'denied',
+      reason: 'outside-hours',
+      nextOpening: '2025-03-11T07:00:00.000Z',
+    });
+    expect(openCompanion(open, new Date('2025-03-10T12:00:09.999Z'))).toBe(open);
   });
 
-  it('mayEnterAlone: the second card belongs to someone who may enter on their own', () => {
-    expect(guards.mayEnterAlone(args(ctx()), found(teen))).toBe(true);
-    expect(guards.mayEnterAlone(args(ctx()), found(child))).toBe(false);
-    expect(guards.mayEnterAlone(args(ctx()), { outcome: 'unavailable', detail: 'x' })).toBe(false);
+  it('attemptLeftMs: counted from the card read, whatever happened since', () => {
+    const config = { ...DEFAULT_DOOR_CONFIG, attemptMaxMs: 60_000 };
+    expect(attemptLeftMs(ctx({ config }), new Date('2025-03-10T12:00:59.000Z'))).toBe(1_000);
+    expect(attemptLeftMs(ctx({ config }), new Date('2025-03-10T12:02:00.000Z'))).toBe(0);
+    expect(attemptLeftMs(ctx({ attemptAt: null }), new Date(noon))).toBe(0);
   });
 
   it('pinRetry: a digit right after a wrong PIN', () => {

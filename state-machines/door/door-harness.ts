@@ -1,6 +1,6 @@
 // Runs the real door machine with fakes for every injected actor and action (tests only).
 import { createActor, SimulatedClock } from 'xstate';
-import type { CardRead, DoorEntryLog, LookupResult, PinCredentials, VerifyResult } from '../ports';
+import type { DoorEntryLog, PinCredentials, VerifyResult } from '../ports';
 import type { DoorRules } from '../shared/rules';
 import { controllable, fakeDoorRules } from '../testing/fakes';
 import { createDoorMachine } from './door-machine';
@@ -17,12 +17,13 @@ export function startDoor(options: { start?: number; config?: Partial<DoorConfig
   const rules = (options.rules ?? fakeDoorRules)(now);
   const verify = controllable<VerifyResult, PinCredentials>();
   const cache = controllable<VerifyResult, PinCredentials>();
-  const lookup = controllable<LookupResult, { card: CardRead }>();
   const release = controllable<void, { ms: number }>();
   const logs: DoorEntryLog[] = [];
+  const accessLog = { writable: true };
   const machine = createDoorMachine(rules).provide({
-    actors: { verifyPin: verify.logic, verifyCached: cache.logic, lookupPatron: lookup.logic, releaseLock: release.logic },
+    actors: { verifyPin: verify.logic, verifyCached: cache.logic, releaseLock: release.logic },
     actions: { logEntry: (_, entry) => void logs.push(entry) },
+    guards: { accessLogWritable: () => accessLog.writable },
   });
   const actor = createActor(machine, { clock, input: { config: options.config ?? {} } });
   actor.start();
@@ -30,5 +31,5 @@ export function startDoor(options: { start?: number; config?: Partial<DoorConfig
     for (const digit of pin) actor.send({ type: 'PIN_DIGIT', digit });
   };
   const state = () => actor.getSnapshot().value;
-  return { actor, clock, verify, cache, lookup, release, logs, typePin, state, now };
+  return { actor, clock, verify, cache, release, logs, accessLog, typePin, state, now };
 }

@@ -1,21 +1,20 @@
-// Access-log entries built from the door's context: one per attempt, whatever its end.
+// Access-log entries built from the door's context: one per attempt, whatever its end, stamped
+// with the time the attempt ended (the decision), not the card read.
 import type { CardRead, DoorEntryLog } from '../ports';
 import type { DoorContext } from './door-types';
 
-/** The current attempt as a log entry (allowed, refused, abandoned...). */
-export function attemptLog(context: DoorContext): DoorEntryLog {
+/** The current attempt as a log entry (allowed, refused, abandoned...), at `at`. An entry let in
+ * with an adult names the adult's card as its companion. */
+export function attemptLog(context: DoorContext, at: Date): DoorEntryLog {
   const { card, attemptAt, outcome } = context;
   if (card === null || attemptAt === null || outcome === null) {
     throw new Error('door: an attempt is logged only once it has a card, a time and an outcome');
   }
-  return { at: attemptAt, decision: outcome.decision, reason: outcome.reason, card };
-}
-
-/** The adult and the child as ONE accompanied entry, with the child's decision reason. */
-export function accompaniedLog(context: DoorContext, reason: string): DoorEntryLog {
-  const adult = attemptLog(context);
-  if (context.child === null) throw new Error('door: an accompanied entry needs the child card');
-  return { ...adult, decision: 'allowed', reason, accompaniedBy: context.child };
+  const entry: DoorEntryLog = { at: at.toISOString(), decision: outcome.decision, reason: outcome.reason, card };
+  if (outcome.decision === 'allowed' && outcome.accompanied === true && context.companion !== null) {
+    return { ...entry, accompaniedBy: context.companion.card };
+  }
+  return entry;
 }
 
 /** A card read while the door was busy verifying someone else: refused, logged on its own. */

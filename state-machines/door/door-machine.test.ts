@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import type { VerifyResult } from '../ports';
 import { card, patron, settle, fakeDoorRules } from '../testing/fakes';
 import { createDoorMachine } from './door-machine';
 import { toDoorView } from './door-view';
@@ -81,9 +82,23 @@ describe('door: PIN entry', () => {
     expect(door.state()).toBe('pinEntry');
     door.clock.increment(1);
     expect(door.state()).toBe('denied');
-    expect(door.logs).toEqual([{ at: new Date(DAYTIME).toISOString(), decision: 'denied', reason: 'pin-timeout', card: adultCard }]);
+    expect(door.logs).toEqual([{ at: new Date(DAYTIME + 28_000).toISOString(), decision: 'denied', reason: 'pin-timeout', card: adultCard }]);
     door.clock.increment(4_000);
     expect(door.state()).toBe('idle');
+  });
+
+  it('ends PIN entry at the hard end from the card read, however busy the keys keep it', () => {
+    const door = startDoor({ config: { pinDigitTimeoutMs: 10_000, attemptMaxMs: 60_000 } });
+    door.actor.send({ type: 'CARD_READ', card: adultCard });
+    for (let i = 0; i < 11; i += 1) {
+      door.clock.increment(5_000);
+      door.typePin('1');
+      door.actor.send({ type: 'PIN_CLEAR' });
+    }
+    expect(door.state()).toBe('pinEntry');
+    door.clock.increment(5_000);
+    expect(door.state()).toBe('denied');
+    expect(door.logs).toEqual([{ at: new Date(DAYTIME + 60_000).toISOString(), decision: 'denied', reason: 'attempt-timeout', card: adultCard }]);
   });
 
   it('logs an abandoned attempt when another card is read mid-PIN, then starts the new one', () => {
@@ -106,48 +121,79 @@ describe('door: PIN entry', () => {
 });
 
 describe('door: verification', () => {
-  it('asks the cache when the ILS is slower than ilsSlowMs, and ignores the late ILS answer', async () => {
-    const door = startDoor({ config: { ilsSlowMs: 800 } });
+  it('never lets the cache answer for a slow ILS: the late answer is the answer', async () => {
+    const door = startDoor({ config: { ilsTimeoutMs: 5_000 } });
     door.actor.send({ type: 'CARD_READ', card: adultCard });
     door.typePin('1234');
     door.actor.send({ type: 'PIN_ENTER' });
-    door.clock.increment(799);
-    expect(door.cache.calls).toHaveLength(0);
-    door.clock.increment(1);
-    expect(door.state()).toBe('verifyingCache');
-    expect(door.cache.last().input).toEqual({ card: adultCard, pin: '1234' });
-    door.verify.last().resolve({ outcome: 'wrong-pin', attemptsLeft: 2 });
-    door.cache.last().resolve({ outcome: 'valid', patron: adult, source: 'cache' });
+    door.clock.increment(4_900);
+    expect(door.state()).toBe('verifying');
+    door.verify.last().resolve({ outcome: 'valid', patron: patron({ birthDate: '1980-01-01', cardLost: true }), source: 'ils' });
     await settle();
-    expect(door.state()).toEqual({ accompanying: 'waitingForChild' });
-    expect(door.actor.getSnapshot().context.source).toBe('cache');
-    expect(door.release.calls).toHaveLength(1);
+    expect(door.cache.calls).toHaveLength(0);
+    expect(door.state()).toBe('denied');
+    expect(door.logs.map((l) => l.reason)).toEqual(['card-lost']);
+    expect(door.release.calls).toHaveLength(0);
   });
 
-  it.each([
-    ['unavailable answer', (d: ReturnType<typeof startDoor>) => d.verify.last().resolve({ outcome: 'unavailable', detail: 'timeout' })],
-    ['failure', (d: ReturnType<typeof startDoor>) => d.verify.last().reject(new Error('socket closed'))],
-  ])('falls back to the cache on an ILS %s', async (_name, fail) => {
+  it('waits out the slow-down after a burst of failures instead of cutting it short (doorMaxDelayMs)', async () => {
+    const door = startDoor({ config: { ilsTimeoutMs: 5_000, maxRefusalDelayMs: 30_000 } });
+    door.actor.send({ type: 'CARD_READ', card: adultCard });
+    door.typePin('1234');
+    door.actor.send({ type: 'PIN_ENTER' });
+    door.clock.increment(35_000); // the ILS answered at once; the refusal is held back 30 s
+    expect(door.state()).toBe('verifying');
+    door.verify.last().resolve({ outcome: 'wrong-pin', attemptsLeft: 2 });
+    await settle();
+    expect(door.cache.calls).toHaveLength(0);
+    expect(door.logs.map((l) => l.reason)).toEqual(['wrong-pin']);
+  });
+
+  it('refuses as unavailable at the backstop when the verifier never answers', () => {
+    const door = startDoor({ config: { ilsTimeoutMs: 1_000, maxRefusalDelayMs: 2_000 } });
+    door.actor.send({ type: 'CARD_READ', card: adultCard });
+    door.typePin('1234');
+    door.actor.send({ type: 'PIN_ENTER' });
+    door.clock.increment(3_999);
+    expect(door.state()).toBe('verifying');
+    door.clock.increment(1);
+    expect(door.state()).toBe('denied');
+    expect(door.cache.calls).toHaveLength(0);
+    expect(door.logs.map((l) => l.reason)).toEqual(['unavailable']);
+  });
+
+  it('asks the cache only when the ILS could not answer; a failing verifier refuses', async () => {
     const door = startDoor();
     door.actor.send({ type: 'CARD_READ', card: adultCard });
     door.typePin('1234');
     door.actor.send({ type: 'PIN_ENTER' });
-    fail(door);
+    door.verify.last().resolve({ outcome: 'unavailable', detail: 'timeout' });
     await settle();
     expect(door.state()).toBe('verifyingCache');
     door.cache.last().resolve({ outcome: 'offline-unknown' });
     await settle();
     expect(door.state()).toBe('denied');
     expect(door.logs.map((l) => l.reason)).toEqual(['offline-unknown']);
-  });
 
-  it('refuses as unavailable when the cache does not answer in time', () => {
-    const door = startDoor({ config: { ilsSlowMs: 100, verifyTimeoutMs: 200 } });
+    door.clock.increment(4_000);
     door.actor.send({ type: 'CARD_READ', card: adultCard });
     door.typePin('1234');
     door.actor.send({ type: 'PIN_ENTER' });
-    door.clock.increment(100);
-    door.clock.increment(199);
+    door.verify.last().reject(new Error('socket closed'));
+    await settle();
+    expect(door.state()).toBe('denied');
+    expect(door.cache.calls).toHaveLength(1);
+    expect(door.logs.map((l) => l.reason)).toEqual(['offline-unknown', 'unavailable']);
+  });
+
+  it('refuses as unavailable when the cache does not answer in time', async () => {
+    const door = startDoor({ config: { verifyTimeoutMs: 200, maxRefusalDelayMs: 100 } });
+    door.actor.send({ type: 'CARD_READ', card: adultCard });
+    door.typePin('1234');
+    door.actor.send({ type: 'PIN_ENTER' });
+    door.verify.last().resolve({ outcome: 'unavailable', detail: 'offline' });
+    await settle();
+    door.clock.increment(299);
     expect(door.state()).toBe('verifyingCache');
     door.clock.increment(1);
     expect(door.state()).toBe('denied');
@@ -207,6 +253,72 @@ describe('door: unstaffed hours', () => {
   });
 });
 
+describe('door: decided at the time of the decision', () => {
+  it('refuses a PIN completed after closing though the card was read before, and logs the decision time', async () => {
+    const beforeClose = Date.UTC(2025, 2, 10, 21, 59, 50);
+    const door = startDoor({ start: beforeClose });
+    door.actor.send({ type: 'CARD_READ', card: adultCard });
+    expect(door.state()).toBe('pinEntry');
+    door.clock.increment(12_000);
+    door.typePin('1234');
+    door.actor.send({ type: 'PIN_ENTER' });
+    door.verify.last().resolve({ outcome: 'valid', patron: adult, source: 'ils' });
+    await settle();
+    expect(door.state()).toBe('denied');
+    expect(door.release.calls).toHaveLength(0);
+    expect(door.logs).toEqual([{ at: '2025-03-10T22:00:02.000Z', decision: 'denied', reason: 'outside-hours', card: adultCard }]);
+  });
+});
+
+describe('door: the access log', () => {
+  it('releases the lock only after the allowed entry is written; a failed write refuses, logged once', async () => {
+    const door = startDoor();
+    door.accessLog.writable = false; // the write logEntry makes for this entry fails
+    await verifiedAdult(door);
+    expect(door.state()).toBe('unrecorded');
+    expect(door.release.calls).toHaveLength(0);
+    expect(door.actor.getSnapshot().context.outcome).toEqual({ decision: 'denied', reason: 'access-log-unavailable' });
+    expect(door.logs).toHaveLength(1);
+    door.clock.increment(4_000);
+    expect(door.state()).toBe('idle');
+    door.accessLog.writable = true;
+    await verifiedAdult(door);
+    expect(door.state()).toBe('released');
+    expect(door.logs.map((l) => [l.decision, l.reason])).toEqual([['allowed', 'allowed'], ['allowed', 'allowed']]);
+  });
+
+  it("a PIN typed again after a wrong one stays within the first card read's hard end", async () => {
+    const door = startDoor({ config: { attemptMaxMs: 60_000, pinDigitTimeoutMs: 15_000 } });
+    door.actor.send({ type: 'CARD_READ', card: adultCard });
+    door.typePin('1');
+    for (let i = 0; i < 4; i += 1) {
+      door.clock.increment(14_000);
+      door.typePin('111');
+      door.actor.send({ type: 'PIN_ENTER' });
+      door.verify.last().resolve({ outcome: 'wrong-pin', attemptsLeft: 4 - i });
+      await settle();
+      door.typePin('1'); // typing again at once: a retry
+    }
+    // 56 s after the card read, four wrong PINs later: the hard end still counts from the card read.
+    expect(door.state()).toBe('pinEntry');
+    door.clock.increment(4_000);
+    expect(door.state()).toBe('denied');
+    expect(door.logs.map((l) => l.reason)).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'attempt-timeout']);
+  });
+
+  it('refuses (without the cache) an answer the ILS gave but that could not be used', async () => {
+    const door = startDoor();
+    door.actor.send({ type: 'CARD_READ', card: adultCard });
+    door.typePin('1234');
+    door.actor.send({ type: 'PIN_ENTER' });
+    door.verify.last().resolve({ outcome: 'unavailable', detail: 'the answer names another patron', answered: true });
+    await settle();
+    expect(door.state()).toBe('denied');
+    expect(door.cache.calls).toHaveLength(0);
+    expect(door.logs.map((l) => l.reason)).toEqual(['unavailable']);
+  });
+});
+
 describe('door: children and accompanied entry', () => {
   it('refuses a child alone with the policy reason', async () => {
     const door = startDoor();
@@ -220,58 +332,88 @@ describe('door: children and accompanied entry', () => {
     expect(door.release.calls).toHaveLength(0);
   });
 
-  it('lets a child in with an adult: no PIN for the child, the lock released again, ONE log entry', async () => {
+  async function childAttempt(door: ReturnType<typeof startDoor>, result: VerifyResult) {
+    door.actor.send({ type: 'CARD_READ', card: childCard });
+    expect(door.state()).toBe('pinEntry');
+    door.typePin('4321');
+    door.actor.send({ type: 'PIN_ENTER' });
+    expect(door.verify.last().input).toEqual({ card: childCard, pin: '4321' });
+    door.verify.last().resolve(result);
+    await settle();
+  }
+
+  it("lets a child in with an adult on the child's own card and PIN: two rows, the child's names the adult", async () => {
     const door = startDoor();
     await verifiedAdult(door);
-    expect(door.state()).toEqual({ accompanying: 'waitingForChild' });
+    expect(door.state()).toBe('released');
     expect(door.release.calls).toHaveLength(1);
-    expect(door.logs).toHaveLength(0);
+    expect(door.logs).toEqual([{ at: new Date(DAYTIME).toISOString(), decision: 'allowed', reason: 'allowed', card: adultCard }]);
     door.clock.increment(10_000);
-    door.actor.send({ type: 'CARD_READ', card: childCard });
-    expect(door.lookup.last().input).toEqual({ card: childCard });
-    door.lookup.last().resolve({ outcome: 'found', patron: child, source: 'ils' });
-    await settle();
-    expect(door.state()).toBe('accompaniedRelease');
+    expect(door.state()).toBe('waitingForChild');
+    await childAttempt(door, { outcome: 'valid', patron: child, source: 'ils' });
+    expect(door.state()).toBe('released');
     expect(door.release.calls).toHaveLength(2);
-    expect(door.logs).toEqual([
-      { at: new Date(DAYTIME).toISOString(), decision: 'allowed', reason: 'accompanied', card: adultCard, accompaniedBy: childCard },
-    ]);
+    expect(door.logs[1]).toEqual({ at: new Date(DAYTIME + 10_000).toISOString(), decision: 'allowed', reason: 'accompanied', card: childCard, accompaniedBy: adultCard });
     door.clock.increment(5000);
     expect(door.state()).toBe('idle');
-    expect(door.logs).toHaveLength(1);
+    expect(door.logs).toHaveLength(2);
   });
 
-  it('logs the adult alone when no child comes within the window', async () => {
-    const door = startDoor({ config: { accompanyWindowMs: 20_000 } });
-    await verifiedAdult(door);
-    door.clock.increment(19_999);
-    expect(door.logs).toHaveLength(0);
-    door.clock.increment(1);
-    expect(door.state()).toBe('idle');
-    expect(door.logs).toEqual([{ at: new Date(DAYTIME).toISOString(), decision: 'allowed', reason: 'allowed', card: adultCard }]);
-  });
-
-  it('sends a second person who may enter alone to their own PIN entry', async () => {
-    const door = startDoor();
+  it('lets a card alone in for nobody: a child card without a PIN times out refused', async () => {
+    const door = startDoor({ config: { pinDigitTimeoutMs: 10_000 } });
     await verifiedAdult(door);
     door.actor.send({ type: 'CARD_READ', card: childCard });
-    door.lookup.last().resolve({ outcome: 'found', patron: teen, source: 'ils' });
-    await settle();
-    expect(door.state()).toBe('pinEntry');
-    expect(door.actor.getSnapshot().context.card).toEqual(childCard);
-    expect(door.logs.map((l) => [l.reason, l.card.patronId])).toEqual([['allowed', adultCard.patronId]]);
+    door.clock.increment(10_000);
+    expect(door.state()).toBe('denied');
+    expect(door.release.calls).toHaveLength(1);
+    expect(door.logs.map((l) => [l.reason, l.card.patronId])).toEqual([
+      ['allowed', adultCard.patronId],
+      ['pin-timeout', childCard.patronId],
+    ]);
+  });
+
+  it('one child per adult: a second child in the same window is refused', async () => {
+    const door = startDoor();
+    await verifiedAdult(door);
+    await childAttempt(door, { outcome: 'valid', patron: child, source: 'ils' });
+    door.clock.increment(6_000);
+    await childAttempt(door, { outcome: 'valid', patron: child, source: 'ils' });
+    expect(door.state()).toBe('denied');
+    expect(door.release.calls).toHaveLength(2);
+    expect(door.logs.map((l) => l.reason)).toEqual(['allowed', 'accompanied', 'under-age']);
+  });
+
+  it('refuses a child after the window has closed', async () => {
+    const door = startDoor({ config: { accompanyWindowMs: 20_000 } });
+    await verifiedAdult(door);
+    door.clock.increment(20_000);
+    expect(door.state()).toBe('idle');
+    await childAttempt(door, { outcome: 'valid', patron: child, source: 'ils' });
+    expect(door.logs.map((l) => l.reason)).toEqual(['allowed', 'under-age']);
+  });
+
+  it("a second person who may enter alone is let in on their own PIN, and the adult's window stays open", async () => {
+    const door = startDoor();
+    await verifiedAdult(door);
+    await childAttempt(door, { outcome: 'valid', patron: teen, source: 'ils' });
+    expect(door.state()).toBe('released');
+    expect(door.logs.map((l) => [l.reason, l.card.patronId, l.accompaniedBy])).toEqual([
+      ['allowed', adultCard.patronId, undefined],
+      ['allowed', childCard.patronId, undefined],
+    ]);
   });
 
   it.each([
+    ['a wrong PIN', { outcome: 'wrong-pin', attemptsLeft: 2 } as const, 'wrong-pin'],
     ['an unknown card', { outcome: 'unknown-card' } as const, 'unknown-card'],
-    ['a lost card', { outcome: 'found', patron: patron({ birthDate: '2014-01-01', cardLost: true }), source: 'ils' } as const, 'card-lost'],
-  ])('logs the adult, then refuses %s as its own attempt', async (_name, result, reason) => {
+    ['a lost card', { outcome: 'valid', patron: patron({ birthDate: '2014-01-01', cardLost: true }), source: 'ils' } as const, 'card-lost'],
+    ['a card the cache does not know', { outcome: 'offline-unknown' } as const, 'offline-unknown'],
+  ])('refuses a child with %s', async (_name, result, reason) => {
     const door = startDoor();
     await verifiedAdult(door);
-    door.actor.send({ type: 'CARD_READ', card: childCard });
-    door.lookup.last().resolve(result);
-    await settle();
+    await childAttempt(door, result);
     expect(door.state()).toBe('denied');
+    expect(door.release.calls).toHaveLength(1);
     expect(door.logs.map((l) => [l.decision, l.reason, l.card.patronId])).toEqual([
       ['allowed', 'allowed', adultCard.patronId],
       ['denied', reason, childCard.patronId],
@@ -312,7 +454,9 @@ describe('door view', () => {
     door.verify.last().resolve({ outcome: 'valid', patron: adult, source: 'ils' });
     await settle();
     const view = toDoorView(door.actor.getSnapshot());
-    expect(view).toEqual({ state: 'waiting-for-child', pinLength: 0, outcome: { decision: 'allowed', reason: 'allowed' }, source: 'ils' });
+    expect(view).toEqual({ state: 'released', pinLength: 0, outcome: { decision: 'allowed', reason: 'allowed' }, source: 'ils' });
+    door.clock.increment(5_000);
+    expect(toDoorView(door.actor.getSnapshot()).state).toBe('waiting-for-child');
     expect(JSON.stringify(view)).not.toMatch(/0101801234|8642/);
   });
 });

@@ -1,15 +1,23 @@
-// Door entry for unstaffed hours: card -> PIN -> verify (ILS, cache when slow) -> the library's
-// decision -> lock released, or refused with a reason. Every attempt is logged exactly once, by
-// `logEntry`, when the attempt ends. An abandoned PIN entry (timeout, another card, cancel) is
-// an attempt: a card was presented at the door, so the access log records it as refused.
+// Door entry for unstaffed hours: card -> PIN -> verify (the ILS; the credential cache only when
+// the ILS could not answer at all) -> the library's decision at that moment -> lock released, or
+// refused with a reason. Every attempt is logged exactly once, by `logEntry`, when it ends, with
+// the time it ended. An abandoned PIN entry (timeout, another card, cancel) is an attempt: a card
+// was presented at the door, so the access log records it as refused. Every attempt has a hard
+// end: PIN entry `attemptMaxMs` after the card read whatever keys are pressed, verification when
+// the ILS (and the slow-down after a burst of failures) has had its time.
+//
+// Accompanied entry: an adult let in who may bring a child opens a window; a card read in it
+// starts the child's own attempt (card + the child's own PIN, verified like anyone's), decided
+// with the adult as companion. One child per adult; each entry is its own access-log row.
 import { assertEvent, assign, setup } from 'xstate';
-import type { CardRead, DoorEntryLog, LookupResult, PinCredentials, VerifyResult } from '../ports';
+import type { CardRead, DoorEntryLog, PinCredentials, VerifyResult } from '../ports';
 import { notProvidedAction, notProvidedActor } from '../shared/placeholders';
 import { addDigit, removeDigit } from '../shared/pin';
 import type { DoorRules } from '../shared/rules';
 import {
-  accompaniedReason,
-  childRefusal,
+  attemptLeftMs,
+  companionAfterEntry,
+  companionLeftMs,
   entryOutcome,
   newAttempt,
   outsideHoursOutcome,
@@ -17,7 +25,7 @@ import {
   verificationRefusal,
 } from './door-context';
 import { doorGuards } from './door-guards';
-import { accompaniedLog, attemptLog, busyLog } from './door-log';
+import { attemptLog, busyLog } from './door-log';
 import { DEFAULT_DOOR_CONFIG, type DoorContext, type DoorEvent, type DoorInput, type DoorOutcome } from './door-types';
 
 const refusal = (reason: string): DoorOutcome => ({ decision: 'denied', reason });
@@ -31,28 +39,27 @@ const releaseLock = {
 } as const;
 
 export function createDoorMachine(rules: DoorRules) {
+  const logNow = ({ context }: { context: DoorContext }) => attemptLog(context, rules.now());
+  const busy = { actions: { type: 'logEntry', params: ({ event }: { event: DoorEvent }) => busyLog((event as { card: CardRead }).card, rules.now()) } } as const;
+  const unavailable = { target: 'denied', actions: { type: 'refuse', params: refusal('unavailable') } } as const;
+
   return setup({
     types: {} as { context: DoorContext; events: DoorEvent; input: DoorInput },
     actors: {
       verifyPin: notProvidedActor<VerifyResult, PinCredentials>('verifyPin'),
       verifyCached: notProvidedActor<VerifyResult, PinCredentials>('verifyCached'),
-      lookupPatron: notProvidedActor<LookupResult, { card: CardRead }>('lookupPatron'),
       releaseLock: notProvidedActor<void, { ms: number }>('releaseLock'),
     },
     actions: {
       logEntry: (_, _entry: DoorEntryLog) => notProvidedAction('logEntry'),
-      startAttempt: assign(({ event }) => {
+      startAttempt: assign(({ context, event }) => {
         assertEvent(event, 'CARD_READ');
-        return newAttempt(event.card, rules.now());
+        return newAttempt(event.card, rules.now(), context.companion);
       }),
-      /** The card read in the accompany window becomes an attempt of its own (maybe refused already). */
-      startChildAttempt: assign(({ context }, outcome: DoorOutcome | null) => ({
-        ...newAttempt(context.child as CardRead, rules.now()),
-        outcome,
-      })),
+      /** A PIN typed again after a wrong one: a new attempt, within the first one's hard end. */
       retryPin: assign(({ context, event }) => {
         assertEvent(event, 'PIN_DIGIT');
-        return { ...newAttempt(context.card as CardRead, rules.now()), pin: event.digit };
+        return { ...newAttempt(context.card as CardRead, new Date(context.attemptAt as string), context.companion), pin: event.digit };
       }),
       appendDigit: assign({
         pin: ({ context, event }) => {
@@ -63,25 +70,28 @@ export function createDoorMachine(rules: DoorRules) {
       removeDigit: assign({ pin: ({ context }) => removeDigit(context.pin) }),
       clearPin: assign({ pin: '' }),
       refuse: assign((_, outcome: DoorOutcome) => ({ outcome, pin: '' })),
-      refuseOutsideHours: assign(({ context }) => ({ outcome: outsideHoursOutcome(rules, context.attemptAt as string) })),
+      refuseOutsideHours: assign(() => ({ outcome: outsideHoursOutcome(rules, rules.now()) })),
       acceptPatron: assign(({ context }, result: VerifyResult) =>
         result.outcome === 'valid'
-          ? { pin: '', patron: result.patron, source: result.source, outcome: entryOutcome(rules, result.patron, context.attemptAt as string) }
+          ? { pin: '', patron: result.patron, source: result.source, outcome: entryOutcome(rules, result.patron, context.companion, rules.now()) }
           : { pin: '', outcome: verificationRefusal(result) },
       ),
-      refuseVerification: assign((_, result: VerifyResult) => ({ pin: '', outcome: verificationRefusal(result) })),
-      rememberChild: assign(({ event }) => {
-        assertEvent(event, 'CARD_READ');
-        return { child: event.card };
-      }),
+      /** The adult's window for a child opens (or, after the child, closes). */
+      settleCompanion: assign(({ context }) => ({ companion: companionAfterEntry(rules, context, rules.now(), context.config.accompanyWindowMs) })),
+      closeCompanionWindow: assign({ companion: null }),
     },
-    guards: doorGuards(rules),
+    guards: {
+      ...doorGuards(rules),
+      /** The runtime says whether the access log can be written; no row, no opening. */
+      accessLogWritable: () => true,
+    },
     delays: {
       pinDigitTimeout: ({ context }) => context.config.pinDigitTimeoutMs,
-      ilsSlow: ({ context }) => context.config.ilsSlowMs,
-      verifyTimeout: ({ context }) => context.config.verifyTimeoutMs,
+      attemptEnd: ({ context }) => attemptLeftMs(context, rules.now()),
+      ilsTimeout: ({ context }) => context.config.ilsTimeoutMs + context.config.maxRefusalDelayMs + 1_000,
+      verifyTimeout: ({ context }) => context.config.verifyTimeoutMs + context.config.maxRefusalDelayMs,
       release: ({ context }) => context.config.releaseMs,
-      accompanyWindow: ({ context }) => context.config.accompanyWindowMs,
+      companionWindow: ({ context }) => companionLeftMs(context, rules.now()),
       message: ({ context }) => context.config.messageMs,
     },
   }).createMachine({
@@ -94,7 +104,7 @@ export function createDoorMachine(rules: DoorRules) {
       patron: null,
       source: null,
       outcome: null,
-      child: null,
+      companion: null,
     }),
     initial: 'idle',
     on: {
@@ -107,11 +117,14 @@ export function createDoorMachine(rules: DoorRules) {
         always: [{ guard: 'outsideHours', target: 'closed', actions: 'refuseOutsideHours' }, { target: 'pinEntry' }],
       },
       closed: {
-        entry: { type: 'logEntry', params: ({ context }) => attemptLog(context) },
+        entry: { type: 'logEntry', params: logNow },
         after: { message: 'idle' },
       },
       pinEntry: {
-        after: { pinDigitTimeout: { target: 'denied', actions: { type: 'refuse', params: refusal('pin-timeout') } } },
+        after: {
+          pinDigitTimeout: { target: 'denied', actions: { type: 'refuse', params: refusal('pin-timeout') } },
+          attemptEnd: { target: 'denied', actions: { type: 'refuse', params: refusal('attempt-timeout') } },
+        },
         on: {
           PIN_DIGIT: { guard: 'digitFits', target: 'pinEntry', reenter: true, actions: 'appendDigit' },
           PIN_BACKSPACE: { target: 'pinEntry', reenter: true, actions: 'removeDigit' },
@@ -120,11 +133,7 @@ export function createDoorMachine(rules: DoorRules) {
           CANCEL: { target: 'denied', actions: { type: 'refuse', params: refusal('cancelled') } },
           CARD_READ: {
             target: 'cardRead',
-            actions: [
-              { type: 'refuse', params: refusal('abandoned') },
-              { type: 'logEntry', params: ({ context }) => attemptLog(context) },
-              'startAttempt',
-            ],
+            actions: [{ type: 'refuse', params: refusal('abandoned') }, { type: 'logEntry', params: logNow }, 'startAttempt'],
           },
         },
       },
@@ -136,102 +145,47 @@ export function createDoorMachine(rules: DoorRules) {
             { guard: { type: 'ilsUnavailable', params: ({ event }) => event.output }, target: 'verifyingCache' },
             { target: 'deciding', actions: { type: 'acceptPatron', params: ({ event }) => event.output } },
           ],
-          onError: 'verifyingCache',
+          onError: unavailable,
         },
-        after: { ilsSlow: 'verifyingCache' },
-        on: { CARD_READ: { actions: { type: 'logEntry', params: ({ event }) => busyLog(event.card, rules.now()) } } },
+        after: { ilsTimeout: unavailable },
+        on: { CARD_READ: busy },
       },
       verifyingCache: {
         invoke: {
           src: 'verifyCached',
           input: ({ context }) => ({ card: context.card as CardRead, pin: context.pin }),
           onDone: { target: 'deciding', actions: { type: 'acceptPatron', params: ({ event }) => event.output } },
-          onError: { target: 'denied', actions: { type: 'refuse', params: refusal('unavailable') } },
+          onError: unavailable,
         },
-        after: { verifyTimeout: { target: 'denied', actions: { type: 'refuse', params: refusal('unavailable') } } },
-        on: { CARD_READ: { actions: { type: 'logEntry', params: ({ event }) => busyLog(event.card, rules.now()) } } },
+        after: { verifyTimeout: unavailable },
+        on: { CARD_READ: busy },
       },
       deciding: {
+        always: [{ guard: 'entryAllowed', target: 'recordingEntry' }, { target: 'denied' }],
+      },
+      // No row in the access log, no opening: an allowed entry is written (durably, by logEntry)
+      // before the lock is released; when that write fails the attempt ends refused, logged once.
+      recordingEntry: {
+        entry: { type: 'logEntry', params: logNow },
         always: [
-          { guard: 'mayAccompany', target: 'accompanying' },
-          { guard: 'entryAllowed', target: 'released' },
-          { target: 'denied' },
+          { guard: 'accessLogWritable', target: 'released' },
+          { target: 'unrecorded', actions: { type: 'refuse', params: refusal('access-log-unavailable') } },
         ],
       },
+      unrecorded: {
+        after: { message: 'idle' },
+      },
       released: {
-        entry: { type: 'logEntry', params: ({ context }) => attemptLog(context) },
+        entry: 'settleCompanion',
         invoke: releaseLock,
-        after: { release: 'idle' },
+        after: { release: [{ guard: 'companionWaiting', target: 'waitingForChild' }, { target: 'idle' }] },
       },
-      accompanying: {
-        // The adult is in; their attempt is logged when the window closes or with the child.
-        invoke: releaseLock,
-        initial: 'waitingForChild',
-        states: {
-          waitingForChild: {
-            after: {
-              accompanyWindow: { target: '#door.idle', actions: { type: 'logEntry', params: ({ context }) => attemptLog(context) } },
-            },
-            on: { CARD_READ: { target: 'lookingUpChild', actions: 'rememberChild' } },
-          },
-          lookingUpChild: {
-            invoke: {
-              src: 'lookupPatron',
-              input: ({ context }) => ({ card: context.child as CardRead }),
-              onDone: [
-                {
-                  guard: { type: 'childMayEnterAccompanied', params: ({ event }) => event.output },
-                  target: '#door.accompaniedRelease',
-                  actions: {
-                    type: 'logEntry',
-                    params: ({ context, event }) =>
-                      accompaniedLog(context, accompaniedReason(rules, event.output, context.patron, context.attemptAt as string)),
-                  },
-                },
-                {
-                  guard: { type: 'mayEnterAlone', params: ({ event }) => event.output },
-                  target: '#door.cardRead',
-                  actions: [{ type: 'logEntry', params: ({ context }) => attemptLog(context) }, { type: 'startChildAttempt', params: null }],
-                },
-                {
-                  target: '#door.denied',
-                  actions: [
-                    { type: 'logEntry', params: ({ context }) => attemptLog(context) },
-                    {
-                      type: 'startChildAttempt',
-                      params: ({ context, event }) => childRefusal(rules, event.output, context.patron, context.attemptAt as string),
-                    },
-                  ],
-                },
-              ],
-              onError: {
-                target: '#door.denied',
-                actions: [
-                  { type: 'logEntry', params: ({ context }) => attemptLog(context) },
-                  { type: 'startChildAttempt', params: refusal('unavailable') },
-                ],
-              },
-            },
-            after: {
-              verifyTimeout: {
-                target: '#door.denied',
-                actions: [
-                  { type: 'logEntry', params: ({ context }) => attemptLog(context) },
-                  { type: 'startChildAttempt', params: refusal('unavailable') },
-                ],
-              },
-            },
-            on: { CARD_READ: { actions: { type: 'logEntry', params: ({ event }) => busyLog(event.card, rules.now()) } } },
-          },
-        },
-      },
-      accompaniedRelease: {
-        invoke: releaseLock,
-        after: { release: 'idle' },
+      waitingForChild: {
+        after: { companionWindow: { target: 'idle', actions: 'closeCompanionWindow' } },
       },
       denied: {
-        entry: { type: 'logEntry', params: ({ context }) => attemptLog(context) },
-        after: { message: 'idle' },
+        entry: { type: 'logEntry', params: logNow },
+        after: { message: [{ guard: 'companionWaiting', target: 'waitingForChild' }, { target: 'idle' }] },
         on: { PIN_DIGIT: { guard: 'pinRetry', target: 'pinEntry', actions: 'retryPin' } },
       },
     },

@@ -5,7 +5,7 @@ import type { DoorMachine } from './door-machine';
 import type { DoorOutcome } from './door-types';
 
 export interface DoorView {
-  state: 'idle' | 'closed' | 'pin-entry' | 'verifying' | 'released' | 'waiting-for-child' | 'checking-child' | 'denied';
+  state: 'idle' | 'closed' | 'pin-entry' | 'verifying' | 'released' | 'waiting-for-child' | 'denied';
   pinLength: number;
   outcome: DoorOutcome | null;
   /** Which source verified the PIN, once known. */
@@ -20,10 +20,10 @@ const STATES: Record<string, DoorView['state']> = {
   verifying: 'verifying',
   verifyingCache: 'verifying',
   deciding: 'verifying',
+  recordingEntry: 'verifying',
+  unrecorded: 'denied',
   released: 'released',
-  accompaniedRelease: 'released',
   waitingForChild: 'waiting-for-child',
-  lookingUpChild: 'checking-child',
   denied: 'denied',
 };
 

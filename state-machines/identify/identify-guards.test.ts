@@ -31,6 +31,7 @@ describe('identify guards', () => {
     expect(g.verified(a(ctx()), { outcome: 'valid', patron: patron(), source: 'cache' })).toBe(true);
     expect(g.verified(a(ctx()), { outcome: 'unknown-card' })).toBe(false);
     expect(g.ilsUnavailable(a(ctx()), { outcome: 'unavailable', detail: '' })).toBe(true);
+    expect(g.ilsUnavailable(a(ctx()), { outcome: 'unavailable', detail: 'another patron', answered: true })).toBe(false);
     expect(g.ilsUnavailable(a(ctx()), { outcome: 'offline-unknown' })).toBe(false);
   });
   it('pinRetry: a digit after a wrong PIN only', () => {

@@ -3,6 +3,7 @@ import { assertEvent } from 'xstate';
 import type { VerifyResult } from '../ports';
 import { canAddDigit, isPinDigit, pinComplete } from '../shared/pin';
 import type { IdentifyContext, IdentifyEvent } from './identify-types';
+import { ilsCouldNotAnswer } from '../shared/verification';
 
 interface Args {
   context: IdentifyContext;
@@ -19,7 +20,8 @@ export const identifyGuards = {
   },
   pinComplete: ({ context }: Args) => pinComplete(context.pin, lengthOf(context)),
   verified: (_: Args, result: VerifyResult) => result.outcome === 'valid',
-  ilsUnavailable: (_: Args, result: VerifyResult) => result.outcome === 'unavailable',
+  /** The ILS could not answer at all: only then does the credential cache get to decide. */
+  ilsUnavailable: (_: Args, result: VerifyResult) => ilsCouldNotAnswer(result),
   /** After a wrong PIN, typing again retries with the same card. */
   pinRetry: ({ context, event }: Args) => {
     assertEvent(event, 'PIN_DIGIT');

@@ -42,15 +42,20 @@ describe('identify', () => {
     expect(id.actor.getSnapshot().context.pin).toBe('');
   });
 
-  it('uses the cache after ilsSlowMs and refuses as unavailable after verifyTimeoutMs', () => {
-    const id = start({ card: c, config: { ilsSlowMs: 500, verifyTimeoutMs: 700 } });
+  it('never lets the cache answer for a slow ILS: waits for its answer, then refuses as unavailable at the backstop', async () => {
+    const id = start({ card: c, config: { ilsTimeoutMs: 5_000, verifyTimeoutMs: 700 } });
     id.enterPin('4321');
-    id.clock.increment(500);
-    expect(id.actor.getSnapshot().value).toBe('verifyingCache');
-    expect(id.cache.last().input).toEqual({ card: c, pin: '4321' });
-    id.clock.increment(700);
+    id.clock.increment(4_000);
+    expect(id.actor.getSnapshot().value).toBe('verifying');
+    expect(id.cache.calls).toHaveLength(0);
+    id.clock.increment(1_000);
     expect(id.actor.getSnapshot().value).toBe('refused');
     expect(id.actor.getSnapshot().context).toMatchObject({ pin: '', refusal: { reason: 'unavailable' } });
+    // A late "lost card" from the ILS changes nothing now, and the cache was never asked.
+    id.verify.last().resolve({ outcome: 'valid', patron: patron({ cardLost: true }), source: 'ils' });
+    await settle();
+    expect(id.actor.getSnapshot().value).toBe('refused');
+    expect(id.cache.calls).toHaveLength(0);
   });
 
   it('after a wrong PIN lets the patron type again; a locked card shows until when', async () => {

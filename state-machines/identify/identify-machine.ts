@@ -57,7 +57,7 @@ export const identifyMachine = setup({
   },
   guards: identifyGuards,
   delays: {
-    ilsSlow: ({ context }) => context.config.ilsSlowMs,
+    ilsTimeout: ({ context }) => context.config.ilsTimeoutMs,
     verifyTimeout: ({ context }) => context.config.verifyTimeoutMs,
   },
 }).createMachine({
@@ -95,9 +95,9 @@ export const identifyMachine = setup({
           { guard: { type: 'verified', params: ({ event }) => event.output }, target: 'identified', actions: { type: 'acceptPatron', params: ({ event }) => event.output } },
           { target: 'refused', actions: { type: 'refuse', params: ({ event }) => refusalOf(event.output) } },
         ],
-        onError: 'verifyingCache',
+        onError: { target: 'refused', actions: { type: 'refuse', params: { reason: 'unavailable' } } },
       },
-      after: { ilsSlow: 'verifyingCache' },
+      after: { ilsTimeout: { target: 'refused', actions: { type: 'refuse', params: { reason: 'unavailable' } } } },
     },
     verifyingCache: {
       invoke: {

@@ -5,8 +5,10 @@ import type { CardReadEvent, PinEvent } from '../shared/events';
 export interface IdentifyConfig {
   pinMinLength: number;
   pinMaxLength: number;
-  /** Wait this long for the ILS before the credential cache answers instead. */
-  ilsSlowMs: number;
+  /** The backstop while the ILS is asked: the verifier answers 'unavailable' itself when the ILS
+   * cannot answer (then the cache decides); past this the patron is told to try again. A slow
+   * answer from the ILS is never replaced by the cache's. */
+  ilsTimeoutMs: number;
   /** Give up on the cache after this long. */
   verifyTimeoutMs: number;
 }
@@ -14,7 +16,7 @@ export interface IdentifyConfig {
 export const DEFAULT_IDENTIFY_CONFIG: IdentifyConfig = {
   pinMinLength: 4,
   pinMaxLength: 4,
-  ilsSlowMs: 3_000,
+  ilsTimeoutMs: 40_000,
   verifyTimeoutMs: 3_000,
 };
 

@@ -105,7 +105,7 @@ export async function doorBench(ilsPort: number, releaseMs: number, extraConfig:
       dataDir: path.join(dir, 'data'),
       doorId: 'hoved-door',
       httpPort: 0,
-      ils: { transport: 'sip2', host: '127.0.0.1', port: ilsPort, user: 'kiosk', password: 'kiosk', institution: 'DK-775100' },
+      ils: { transport: 'sip2', tls: false, host: '127.0.0.1', port: ilsPort, user: 'kiosk', password: 'kiosk', institution: 'DK-775100' },
       devices: {
         cardReader: { driver: 'serial', path: cardPair.devicePath, suffix: 'CR' },
         pinPad: { driver: 'serial', path: pinPair.devicePath },

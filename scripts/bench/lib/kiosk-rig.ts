@@ -106,7 +106,7 @@ export class KioskRig {
         branch: 'Hovedbiblioteket',
         dataDir: path.join(dir, 'data'),
         httpPort: 0,
-        ils: { transport: 'sip2', host: address.host, port: address.port, user: 'kiosk', password: 'kiosk', institution: options.data.institution },
+        ils: { transport: 'sip2', tls: false, host: address.host, port: address.port, user: 'kiosk', password: 'kiosk', institution: options.data.institution },
         devices: {
           cardReader: { driver: 'serial', path: cardPair.devicePath, suffix: 'CR' },
           pinPad: { driver: 'serial', path: pinPair.devicePath },
@@ -130,11 +130,13 @@ export class KioskRig {
     this.proc = proc;
     this.launches += 1;
     const urlLine = await proc.next((l) => l.event === 'text' && /open http:\/\//.test(String(l.line)), 30_000);
-    const url = /open (http:\/\/127\.0\.0\.1:(\d+)\/)/.exec(String(urlLine.line));
+    const url = /open (http:\/\/127\.0\.0\.1:(\d+)\/\S*)/.exec(String(urlLine.line));
     if (!url) throw new Error(`no URL in ${String(urlLine.line)}`);
     const ready = performance.now() - started;
     this.view = null;
-    const ws = new WebSocket(`ws://127.0.0.1:${url[2]}/bridge`, { origin: `http://127.0.0.1:${url[2]}` });
+    // As the page does: its first load trades the start key in the URL for the cookie the bridge needs.
+    const cookie = (await fetch(url[1]!, { redirect: 'manual' })).headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const ws = new WebSocket(`ws://127.0.0.1:${url[2]}/bridge`, { origin: `http://127.0.0.1:${url[2]}`, headers: { cookie } });
     this.ws = ws;
     ws.on('message', (data: WebSocket.RawData) => {
       const frame = JSON.parse(data.toString()) as { channel: string; view?: ScreenView };
