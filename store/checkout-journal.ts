@@ -111,6 +111,22 @@ export class CheckoutJournal {
     });
   }
 
+  /**
+   * Takes back what `queueOffline` queued when the tag write failed: the queue row goes and a failed
+   * 'queue' step is recorded in the same transaction, so recovery sees that nothing was queued.
+   */
+  withdrawOffline(entryId: number): boolean {
+    return this.#sql.transaction(() => {
+      const row = this.#sql.prepare('SELECT offline_tx_id AS txId FROM journal_entries WHERE id = ?').get(entryId) as { txId: number | null } | undefined;
+      if (row?.txId == null) return false;
+      const withdrawn = this.#queue.withdraw(row.txId);
+      if (!withdrawn) return false;
+      this.finishStep(this.startStep(entryId, 'queue'), 'failed');
+      this.#sql.prepare('UPDATE journal_entries SET offline_tx_id = NULL WHERE id = ?').run(entryId);
+      return true;
+    });
+  }
+
   finish(entryId: number, outcome: string, note: string | null = null): void {
     this.#sql.prepare('UPDATE journal_entries SET finished_at = ?, outcome = ?, note = ? WHERE id = ?').run(this.#now(), outcome, note, entryId);
   }

@@ -107,6 +107,33 @@ describe('journal recovery', () => {
     expect(store.offlineQueue.list().map((t) => t.itemId)).toEqual(['queued']);
   });
 
+  it('takes back an offline loan or return whose tag write failed, even if the kiosk dies before closing the entry', async () => {
+    const loan = store.journal.begin({ kind: 'checkout', itemId: 'lent', tagUids: ['t1'], mode: 'offline' });
+    store.journal.queueOffline(loan, { kind: 'checkout', itemId: 'lent', patronId: '0101901234' });
+    const back = store.journal.begin({ kind: 'checkin', itemId: 'returned', tagUids: ['t2'], mode: 'offline' });
+    store.journal.queueOffline(back, { kind: 'checkin', itemId: 'returned' });
+    await store.journal.step(loan, 'afi', async () => false, () => 'failed');
+    await store.journal.step(back, 'afi', async () => false, () => 'failed');
+    expect(store.journal.withdrawOffline(loan)).toBe(true);
+    expect(store.journal.withdrawOffline(back)).toBe(true);
+    expect(store.journal.withdrawOffline(back)).toBe(false);
+    expect(store.offlineQueue.list()).toEqual([]);
+    // Neither entry was finished (the kiosk died here): recovery must not make the tag say "on loan".
+    const w = world({}, { t1: AFI_IN_LIBRARY, t2: AFI_CHECKED_OUT });
+    await store.recoverJournal({ ...w.ports, itemStatus: () => Promise.reject(new Error('ILS offline')) });
+    expect(w.afi).toEqual({ t1: AFI_IN_LIBRARY, t2: AFI_CHECKED_OUT });
+    expect(store.offlineQueue.list()).toEqual([]);
+  });
+
+  it('never takes back a queued transaction the replay has already sent', async () => {
+    const entry = store.journal.begin({ kind: 'checkout', itemId: 'lent', tagUids: ['t1'], mode: 'offline' });
+    const txId = store.journal.queueOffline(entry, { kind: 'checkout', itemId: 'lent', patronId: '0101901234' });
+    await store.offlineQueue.replayPending({ replay: async () => ({ ok: true }), checkOutcome: async () => 'unknown' });
+    expect(store.offlineQueue.list().find((t) => t.id === txId)?.status).toBe('done');
+    expect(store.journal.withdrawOffline(entry)).toBe(false);
+    expect(store.offlineQueue.list()).toHaveLength(1);
+  });
+
   it('keeps an entry open, and says why, when the ILS or the tag cannot be reached', async () => {
     const a = store.journal.begin({ kind: 'checkout', itemId: 'item-1', tagUids: ['t1'], mode: 'online' });
     store.journal.startStep(a, 'ils');

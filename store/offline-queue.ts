@@ -111,6 +111,11 @@ export class OfflineQueue {
     return Number(result.lastInsertRowid);
   }
 
+  /** Takes back a transaction the ILS has not seen yet (the tag write it depended on failed). */
+  withdraw(id: number): boolean {
+    return this.#sql.prepare(`DELETE FROM offline_transactions WHERE id = ? AND status = 'pending'`).run(id).changes === 1;
+  }
+
   /** Offline checkouts of this patron not yet accepted by the ILS (for `maxItemsOffline`). */
   openCheckouts(cardKey: CardKey): number {
     return (

@@ -94,6 +94,7 @@ async function checkoutOffline(deps: CirculationDeps, entry: number, { card, ite
   }
   store.journal.queueOffline(entry, { kind: 'checkout', itemId, patronId: card.patronId, occurredAt: deps.clock.now() });
   const secured = await store.journal.step(entry, 'afi', () => writeAll(deps, tagUids, AFI_CHECKED_OUT), (ok) => (ok ? 'ok' : 'failed'));
+  if (!secured) store.journal.withdrawOffline(entry);
   store.journal.finish(entry, secured ? 'queued' : 'afi-failed');
   if (!secured) return { ok: false, itemId, reason: 'afi-write-failed' };
   // The due date is the ILS's to set when the queue is replayed.
@@ -123,7 +124,8 @@ export async function checkinItem(deps: CirculationDeps, { itemId, tagUids }: Ch
   if (offline) {
     store.journal.queueOffline(entry, { kind: 'checkin', itemId, occurredAt: deps.clock.now() });
     const secured = await store.journal.step(entry, 'afi', () => writeAll(deps, tagUids, AFI_IN_LIBRARY), (ok) => (ok ? 'ok' : 'failed'));
-    store.journal.finish(entry, secured ? 'queued' : 'afi-failed');
+    if (!secured) store.journal.withdrawOffline(entry);
+  store.journal.finish(entry, secured ? 'queued' : 'afi-failed');
     if (!secured) return { ok: false, itemId, reason: 'afi-write-failed' };
     store.loans.recordReturn({ itemId });
     return { ok: true, itemId, title: itemId, destination: 'sort-bin' };
