@@ -30,7 +30,19 @@ export interface IlsStatus {
   dateTimeSync?: Date;
   supportedMessages?: SupportedMessages;
   screenMessages: string[];
+  reason?: IlsReason;
 }
+
+/** A reason the ILS gave in machine-readable form (FBS: a bracketed code in AF, `[BEFORE_RENEW_PERIOD]`);
+ * results carry it as `reason`, and their screenMessages keep the human text only. */
+export interface IlsReason {
+  /** The code as the ILS sent it. */
+  code: string;
+  /** The product's name for a code whose meaning is on record; absent for the others. */
+  known?: KnownIlsReason;
+}
+
+export type KnownIlsReason = 'renewal-too-early';
 
 /** The 14 patron status flags of SIP2 (charge privileges denied, card reported lost, ...). */
 export type PatronStatusFlags = PatronStatus;
@@ -87,7 +99,9 @@ export interface PatronInformation {
   loans: Loan[];
   holdsReady: Hold[];
   holdsPending: Hold[];
+  /** Human text only; a machine-readable code the ILS sent is in `reason`. */
   screenMessages: string[];
+  reason?: IlsReason;
 }
 
 export type PatronVerification =
@@ -115,6 +129,7 @@ export interface CheckoutResult {
   /** The ILS's word on the security bit: true = turn it off (AFI "checked out"); undefined = not said. */
   desensitize?: boolean;
   screenMessages: string[];
+  reason?: IlsReason;
   mediaType?: string;
   transactionId?: string;
   /** The reply was lost; the outcome was read back from the ILS after reconnecting. */
@@ -147,6 +162,7 @@ export interface CheckinResult {
   holdPatronId?: string;
   holdPatronName?: string;
   screenMessages: string[];
+  reason?: IlsReason;
   recovered: boolean;
 }
 
@@ -162,6 +178,7 @@ export interface RenewResult {
   title?: string;
   dueDate?: Date;
   screenMessages: string[];
+  reason?: IlsReason;
 }
 
 export interface RenewAllResult {
@@ -169,6 +186,7 @@ export interface RenewAllResult {
   renewed: { itemId: string; dueDate?: Date; title?: string }[];
   notRenewed: { itemId: string; reason?: string; dueDate?: Date; title?: string }[];
   screenMessages: string[];
+  reason?: IlsReason;
 }
 
 export type CirculationStatus =
@@ -189,6 +207,7 @@ export interface ItemInformation {
   destination?: string;
   mediaType?: string;
   screenMessages: string[];
+  reason?: IlsReason;
 }
 
 export interface FeePaidRequest {
@@ -208,6 +227,26 @@ export interface FeePaidResult {
   accepted: boolean;
   transactionId?: string;
   screenMessages: string[];
+  reason?: IlsReason;
+}
+
+export interface HoldRequest {
+  patronId: string;
+  itemId: string;
+  /** Where the patron collects it (BS); the client's configured location by default. */
+  pickupLocation?: string;
+}
+
+export interface HoldResult {
+  /** The ILS holds the item for the patron. */
+  ok: boolean;
+  /** The item is on the shelf (on the hold shelf now), not on loan or on its way. */
+  available: boolean;
+  itemId: string;
+  /** The patron's place in the item's queue, when the ILS says. */
+  queuePosition?: number;
+  screenMessages: string[];
+  reason?: IlsReason;
 }
 
 /** The ILS as the kiosk and the door see it. "No" answers are results; failures throw IlsError. */
@@ -230,6 +269,8 @@ export interface Ils {
   endSession(patronId: string, pin?: string): Promise<boolean>;
   feeStatus(patronId: string, pin?: string): Promise<FeeStatus>;
   feePaid(request: FeePaidRequest): Promise<FeePaidResult>;
+  /** Places a hold for the patron on the item (SIP2 15, mode +); never sent twice, like renewals. */
+  placeHold(request: HoldRequest): Promise<HoldResult>;
   /** Stops the heartbeat and closes the connection. */
   close(): Promise<void>;
 }

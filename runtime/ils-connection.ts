@@ -7,6 +7,7 @@ import { policyLoanRules } from '../ils/sim/policy-loan-rules';
 import { loadSimData, SimIls } from '../ils/sim/sim-ils';
 import { type SiteConfig } from './config';
 import { type Clock } from './clock';
+import { type Logger } from './log';
 
 export interface IlsConnection {
   ils: Ils;
@@ -29,12 +30,14 @@ export interface IlsTimings {
 const SIM_USER = 'kiosk';
 const SIM_PASSWORD = 'kiosk';
 
-export async function connectIls(config: SiteConfig, clock: Clock, timings: IlsTimings = {}): Promise<IlsConnection> {
+export async function connectIls(config: SiteConfig, clock: Clock, timings: IlsTimings = {}, log?: Logger): Promise<IlsConnection> {
   const c = config.ils;
   const common = {
     requestTimeoutMs: timings.requestTimeoutMs ?? 5000,
     heartbeatIntervalMs: timings.heartbeatIntervalMs ?? 10_000,
     clock: () => clock.now(),
+    // What the client carries on past (a throwing link watcher, a heartbeat bug) reaches the log.
+    ...(log ? { log: (event: string, fields: Record<string, unknown>) => log.warn(event, fields) } : {}),
   };
   if (c.transport === 'simulated') {
     const sim = new SimIls({

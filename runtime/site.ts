@@ -65,7 +65,7 @@ export async function openSite(config: SiteConfig, options: SiteOptions): Promis
   });
   let ilsConnection: IlsConnection;
   try {
-    ilsConnection = await connectIls(config, clock, options.ilsTimings);
+    ilsConnection = await connectIls(config, clock, options.ilsTimings, log);
   } catch (error) {
     store.close();
     throw error;

@@ -42,6 +42,9 @@ export interface Sip2ClientOptions {
   loanDueDates?: boolean;
   excludedCategories?: string[];
   trace?: (line: string) => void;
+  /** Named events for errors the client carries on past (`ils.link-watcher-failed`,
+   * `ils.heartbeat-failed`); the runtime passes its logger's warn. */
+  log?: (event: string, fields: Record<string, unknown>) => void;
   clock?: () => Date;
   /** A ready link (tests); built from the options above otherwise. */
   link?: Sip2Link;

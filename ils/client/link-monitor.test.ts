@@ -41,4 +41,18 @@ describe('LinkMonitor', () => {
     monitor.recordSuccess();
     expect(monitor.state).toBe('online');
   });
+
+  it('reports a throwing watcher instead of dropping its error; the other watchers still hear', () => {
+    const reported: unknown[] = [];
+    const monitor = new LinkMonitor({}, (error) => reported.push(error));
+    const bug = new Error('watcher bug');
+    monitor.subscribe(() => {
+      throw bug;
+    });
+    const heard: IlsLinkState[] = [];
+    monitor.subscribe((state) => heard.push(state));
+    monitor.recordSuccess();
+    expect(reported).toEqual([bug]);
+    expect(heard).toEqual(['online']);
+  });
 });

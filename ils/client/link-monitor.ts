@@ -19,7 +19,11 @@ export class LinkMonitor implements IlsLinkWatcher {
   private readonly successesToOnline: number;
   private readonly failuresToOffline: number;
 
-  constructor(options: HysteresisOptions = {}) {
+  /** `onWatcherError` hears a watcher that threw (the link carries on without it). */
+  constructor(
+    options: HysteresisOptions = {},
+    private readonly onWatcherError: (error: unknown) => void = () => {},
+  ) {
     this.successesToOnline = Math.max(1, options.successesToOnline ?? 3);
     this.failuresToOffline = Math.max(1, options.failuresToOffline ?? 1);
   }
@@ -57,8 +61,9 @@ export class LinkMonitor implements IlsLinkWatcher {
     for (const listener of [...this.listeners]) {
       try {
         listener(state, previous);
-      } catch {
-        // A watcher's bug must not break the ILS link.
+      } catch (error) {
+        // A watcher's bug must not break the ILS link, nor the other watchers: reported, not rethrown.
+        this.onWatcherError(error);
       }
     }
   }

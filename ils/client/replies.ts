@@ -5,6 +5,7 @@ import {
   type CheckoutResult,
   type CirculationStatus,
   type FeePaidResult,
+  type HoldResult,
   type IlsStatus,
   type ItemInformation,
   type PatronInformation,
@@ -18,12 +19,14 @@ import {
   type CheckinResponse,
   type CheckoutResponse,
   type FeePaidResponse,
+  type HoldResponse,
   type ItemInformationResponse,
   type PatronInformationResponse,
   type RenewAllResponse,
   type RenewResponse,
 } from '../sip2/messages';
 import { parseAmount, readFine, readLoan, readNotRenewed, readPendingHold, readReadyHold, readRenewed } from './item-lists';
+import { readScreenMessages } from './screen-messages';
 
 export interface ReplyOptions {
   timeZone: string;
@@ -34,9 +37,9 @@ export interface ReplyOptions {
 const defined = <T>(value: T | undefined): value is T => value !== undefined;
 const present = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 
-/** FBS prefixes patron ids with their kind (`LN:`); the rest of the product wants the id. */
+/** FBS prefixes patron ids with their kind (`LN:`, any letter case); the rest of the product wants the id. */
 export function plainPatronId(id: string): string {
-  return id.replace(/^[A-Z]{2,3}:/, '');
+  return id.replace(/^[A-Za-z]{2,3}:/, '');
 }
 
 const SUPPORTED: (keyof SupportedMessages)[] = [
@@ -64,7 +67,7 @@ export function toIlsStatus(reply: AcsStatus, options: ReplyOptions): IlsStatus 
     ...(present(reply.libraryName) ? { libraryName: reply.libraryName } : {}),
     ...(dateTimeSync ? { dateTimeSync } : {}),
     ...(supportedMessages ? { supportedMessages } : {}),
-    screenMessages: reply.screenMessage ?? [],
+    ...readScreenMessages(reply.screenMessage),
   };
 }
 
@@ -112,7 +115,7 @@ export function toPatronInformation(reply: PatronInformationResponse, pinSent: b
     loans,
     holdsReady: (reply.holdItems ?? []).map((v) => readReadyHold(v, timeZone)).filter(defined),
     holdsPending: (reply.unavailableHoldItems ?? []).map((v) => readPendingHold(v)).filter(defined),
-    screenMessages: reply.screenMessage ?? [],
+    ...readScreenMessages(reply.screenMessage),
   };
 }
 
@@ -140,7 +143,7 @@ export function toCheckoutResult(reply: CheckoutResponse, itemId: string, option
     ...loanedItem(reply, itemId, options),
     renewal: reply.ok && reply.renewalOk,
     ...(reply.desensitize !== 'U' ? { desensitize: reply.desensitize === 'Y' } : {}),
-    screenMessages: reply.screenMessage ?? [],
+    ...readScreenMessages(reply.screenMessage),
     ...(present(reply.mediaType) ? { mediaType: reply.mediaType } : {}),
     ...(present(reply.transactionId) ? { transactionId: reply.transactionId } : {}),
     recovered: false,
@@ -150,7 +153,7 @@ export function toCheckoutResult(reply: CheckoutResponse, itemId: string, option
 export function toRenewResult(reply: RenewResponse, itemId: string, options: ReplyOptions): RenewResult {
   return {
     ...loanedItem(reply, itemId, options),
-    screenMessages: reply.screenMessage ?? [],
+    ...readScreenMessages(reply.screenMessage),
   };
 }
 
@@ -178,7 +181,7 @@ export function toCheckinResult(reply: CheckinResponse, itemId: string): Checkin
     ...(present(reply.permanentLocation) ? { permanentLocation: reply.permanentLocation } : {}),
     ...(present(reply.holdPatronId) ? { holdPatronId: plainPatronId(reply.holdPatronId ?? '') } : {}),
     ...(present(reply.holdPatronName) ? { holdPatronName: reply.holdPatronName } : {}),
-    screenMessages: reply.screenMessage ?? [],
+    ...readScreenMessages(reply.screenMessage),
     recovered: false,
   };
 }
@@ -188,7 +191,7 @@ export function toRenewAllResult(reply: RenewAllResponse, options: ReplyOptions)
     ok: reply.ok,
     renewed: (reply.renewedItems ?? []).filter((v) => v !== '').map((v) => readRenewed(v, options.timeZone)),
     notRenewed: (reply.unrenewedItems ?? []).filter((v) => v !== '').map((v) => readNotRenewed(v, options.timeZone)),
-    screenMessages: reply.screenMessage ?? [],
+    ...readScreenMessages(reply.screenMessage),
   };
 }
 
@@ -216,7 +219,7 @@ export function toItemInformation(reply: ItemInformationResponse, itemId: string
     ...(present(reply.currentLocation) ? { currentLocation: reply.currentLocation } : {}),
     ...(present(reply.destinationLocation) ? { destination: reply.destinationLocation } : {}),
     ...(present(reply.mediaType) ? { mediaType: reply.mediaType } : {}),
-    screenMessages: reply.screenMessage ?? [],
+    ...readScreenMessages(reply.screenMessage),
   };
 }
 
@@ -224,6 +227,18 @@ export function toFeePaidResult(reply: FeePaidResponse): FeePaidResult {
   return {
     accepted: reply.paymentAccepted,
     ...(present(reply.transactionId) ? { transactionId: reply.transactionId } : {}),
-    screenMessages: reply.screenMessage ?? [],
+    ...readScreenMessages(reply.screenMessage),
+  };
+}
+
+export function toHoldResult(reply: HoldResponse, itemId: string): HoldResult {
+  const position = reply.queuePosition === undefined ? undefined : Number(reply.queuePosition.trim());
+  return {
+    ok: reply.ok,
+    available: reply.available,
+    itemId: present(reply.itemIdentifier) ?? itemId,
+    // Number('') is 0: a blank BR says nothing.
+    ...(position !== undefined && Number.isInteger(position) && position > 0 ? { queuePosition: position } : {}),
+    ...readScreenMessages(reply.screenMessage),
   };
 }

@@ -28,6 +28,17 @@ describe('replyMismatch', () => {
     expect(replyMismatch(patron, p64('AALN:0103801001X|'))).toBe('AA differs');
   });
 
+  it('issue 12: an FBS `LN:` id is the card or CPR that was sent, in any letter case; any other number is refused', () => {
+    const cpr = patronInformationRequest(ctx, '1234567890', '1234');
+    expect(replyMismatch(cpr, p64('AALN:1234567890|BLY|CQY|'))).toBeUndefined();
+    expect(replyMismatch(cpr, p64('AAln:1234567890|BLY|CQY|'))).toBeUndefined();
+    expect(replyMismatch(cpr, p64('AA LN:1234567890 |BLY|CQY|'))).toBeUndefined();
+    expect(replyMismatch(cpr, p64('AALN:1234567891|BLY|CQY|'))).toBe('AA differs');
+    expect(replyMismatch(cpr, p64('AALN:LN:1234567890|BLY|CQY|'))).toBe('AA differs');
+    expect(replyMismatch(cpr, p64('AALN:|BLY|CQY|'))).toBe('AA differs');
+    expect(replyMismatch(cpr, p64('AALN:1234567890|BLY|AALN:1234567891|'))).toBe('AA differs');
+  });
+
   it('checks both AA and AB of a circulation answer', () => {
     const out = checkoutRequest(ctx, { patronId: '40000001', itemId: '5000000001' });
     expect(replyMismatch(out, r12('AA40000001|AB5000000001|'))).toBeUndefined();

@@ -18,6 +18,7 @@ const ECHOES: Partial<Record<Sip2Message['code'], Echoed[]>> = {
   '10': ['AB'],
   '18': ['AB'],
   '20': ['AB'],
+  '16': ['AA', 'AB'],
 };
 
 const NAME: Record<Echoed, 'patronIdentifier' | 'itemIdentifier'> = { AA: 'patronIdentifier', AB: 'itemIdentifier' };

@@ -1,5 +1,5 @@
 // The SIP2 requests the client (and the technician console) send, built from plain values.
-import { type CheckinRequest, type CheckoutRequest, type FeePaidRequest, type RenewRequest } from '../ils-port';
+import { type CheckinRequest, type CheckoutRequest, type FeePaidRequest, type HoldRequest, type RenewRequest } from '../ils-port';
 import { BLANK_SIP2_DATE, formatSip2Date } from '../sip2/dates';
 import { SUMMARY_LISTS, type SummaryRequest } from '../sip2/fixed';
 import { type Sip2MessageOf } from '../sip2/messages';
@@ -14,7 +14,8 @@ export interface RequestContext {
 }
 
 const date = (ctx: RequestContext, at: Date = ctx.now) => formatSip2Date(at, ctx.timeZone);
-const pin = (value: string | undefined) => (value !== undefined ? { patronPassword: value } : {});
+// An empty AD asks nothing (and some ILSs answer it with CQ=Y): it is never sent.
+const pin = (value: string | undefined) => (value !== undefined && value !== '' ? { patronPassword: value } : {});
 
 export const NO_LISTS: SummaryRequest = Object.fromEntries(SUMMARY_LISTS.map((l) => [l, false])) as SummaryRequest;
 
@@ -121,5 +122,20 @@ export function feePaidRequest(ctx: RequestContext, request: FeePaidRequest): Si
     ...pin(request.pin),
     ...(request.feeId !== undefined ? { feeIdentifier: request.feeId } : {}),
     ...(request.transactionId !== undefined ? { transactionId: request.transactionId } : {}),
+  };
+}
+
+/** A hold placed (mode `+`) on the item for the patron, collected at the kiosk's location unless told otherwise. */
+export function holdRequest(ctx: RequestContext, request: HoldRequest): Sip2MessageOf<'15'> {
+  const pickup = request.pickupLocation ?? ctx.location;
+  return {
+    code: '15',
+    holdMode: '+',
+    transactionDate: date(ctx),
+    ...(pickup !== undefined && pickup !== '' ? { pickupLocation: pickup } : {}),
+    institutionId: ctx.institution,
+    patronIdentifier: request.patronId,
+    itemIdentifier: request.itemId,
+    terminalPassword: ctx.terminalPassword ?? '',
   };
 }

@@ -50,6 +50,7 @@ export class Sip2Session {
       () => this.run(message),
       () => this.run(message),
     );
+    // The caller gets `run`'s error; the queue only needs to know it is done.
     this.queue = run.catch(() => undefined);
     return run as Promise<Sip2ResponseTo<C>>;
   }

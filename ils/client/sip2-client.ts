@@ -9,6 +9,8 @@ import {
   type FeePaidRequest,
   type FeePaidResult,
   type FeeStatus,
+  type HoldRequest,
+  type HoldResult,
   type Ils,
   type IlsLinkWatcher,
   type IlsStatus,
@@ -30,6 +32,7 @@ import {
   checkoutRequest,
   endSessionRequest,
   feePaidRequest,
+  holdRequest,
   itemInformationRequest,
   patronInformationRequest,
   renewAllRequest,
@@ -37,7 +40,7 @@ import {
   type RequestContext,
   statusRequest,
 } from './requests';
-import { type ReplyOptions, toCheckinResult, toCheckoutResult, toFeePaidResult, toIlsStatus, toItemInformation, toPatronInformation, toRenewAllResult, toRenewResult } from './replies';
+import { type ReplyOptions, toCheckinResult, toCheckoutResult, toFeePaidResult, toHoldResult, toIlsStatus, toItemInformation, toPatronInformation, toRenewAllResult, toRenewResult } from './replies';
 import { Sip2Session } from './session';
 import { mergePatronReplies, summaryRequests } from './summary';
 
@@ -52,7 +55,7 @@ export class Sip2Client implements Ils {
   private closed = false;
 
   constructor(private readonly options: Sip2ClientOptions) {
-    this.monitor = new LinkMonitor(options.hysteresis);
+    this.monitor = new LinkMonitor(options.hysteresis, (error) => this.log('ils.link-watcher-failed', { error }));
     this.replies = { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, excludedCategories: options.excludedCategories ?? [] };
     this.backoffMs = options.reconnect?.initialMs ?? 500;
     const link = options.link ?? createLink(options);
@@ -82,7 +85,9 @@ export class Sip2Client implements Ils {
     return toIlsStatus(await this.call(statusRequest(), 'safe'), this.replies);
   }
 
+  /** Only an explicit CQ=Y verifies; an empty PIN is wrong without asking (some ILSs accept it). */
   async verifyPatron(patronId: string, pin: string): Promise<PatronVerification> {
+    if (pin === '') return { result: 'wrong-pin' };
     const patron = await this.patronInformation(patronId, { pin, lists: [] });
     if (!patron.valid) return { result: 'unknown-patron' };
     if (patron.pinValid !== true) return { result: 'wrong-pin' };
@@ -97,7 +102,7 @@ export class Sip2Client implements Ils {
     for (const summary of summaryRequests(lists, mode)) {
       replies.push(await this.call(patronInformationRequest(this.context(), patronId, options.pin, summary), 'safe'));
     }
-    const patron = toPatronInformation(mergePatronReplies(replies), options.pin !== undefined, this.replies);
+    const patron = toPatronInformation(mergePatronReplies(replies), options.pin !== undefined && options.pin !== '', this.replies);
     if (this.options.loanDueDates !== false && options.dueDates !== false && patron.valid) {
       for (const loan of patron.loans) {
         if (loan.dueDate !== undefined) continue;
@@ -151,6 +156,11 @@ export class Sip2Client implements Ils {
   /** Never sent twice, like renewals. */
   async feePaid(request: FeePaidRequest): Promise<FeePaidResult> {
     return toFeePaidResult(await this.call(feePaidRequest(this.context(), request), 'never'));
+  }
+
+  /** Never sent twice, like renewals: a lost answer is IlsOutcomeUnknownError (read the patron's holds to learn more). */
+  async placeHold(request: HoldRequest): Promise<HoldResult> {
+    return toHoldResult(await this.call(holdRequest(this.context(), request), 'never'), request.itemId);
   }
 
   async close(): Promise<void> {
@@ -218,10 +228,16 @@ export class Sip2Client implements Ils {
       this.backoffMs = initial;
       // Until the link is trusted again, confirm quickly rather than at the full interval.
       this.scheduleHeartbeat(this.monitor.state === 'online' ? interval : initial);
-    } catch {
+    } catch (error) {
+      // An IlsError is already recorded: call() fed it to the link monitor (offline). Anything else is a bug.
+      if (!(error instanceof IlsError)) this.log('ils.heartbeat-failed', { error });
       this.scheduleHeartbeat(this.backoffMs);
       this.backoffMs = Math.min(this.backoffMs * 2, max);
     }
+  }
+
+  private log(event: string, fields: Record<string, unknown>): void {
+    this.options.log?.(event, fields);
   }
 
   private context(): RequestContext {

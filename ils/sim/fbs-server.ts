@@ -83,7 +83,8 @@ export class FbsServer {
     log(`fbs: < ${maskSip2(envelope.message)}`);
     let request: Sip2Request;
     try {
-      request = decodeSip2(envelope.message).message as Sip2Request;
+      // Liberal in what it accepts, as real FBS is with real clients (BibBox's short 63 summary).
+      request = decodeSip2(envelope.message, { liberal: true }).message as Sip2Request;
     } catch (error) {
       this.reply(res, 200, buildFbsError(`ERROR INPUT (${error instanceof Sip2ParseError ? error.problem : 'unreadable'})`));
       return;

@@ -10,8 +10,8 @@ import { type CheckinRoute, type SimItem } from './sim-state';
 export { type ResponderContext, type SimDialect } from './response-kit';
 
 // BX: patron status, checkout, checkin, (no block patron), status, resend, login, patron
-// info, end session, fee paid, item info, (no status update, enable, hold), renew, renew all.
-const SUPPORTED = 'YYYNYYYYYYYNNNYY';
+// info, end session, fee paid, item info, (no status update, enable), hold, renew, renew all.
+const SUPPORTED = 'YYYNYYYYYYYNNYYY';
 const ALERT_TYPE: Record<CheckinRoute, string | undefined> = { shelf: undefined, 'hold-shelf': '01', interlibrary: '03', 'other-branch': '04' };
 const SORT_BIN: Record<CheckinRoute, string> = { shelf: '1', 'hold-shelf': '2', 'other-branch': '3', interlibrary: '4' };
 
@@ -30,6 +30,7 @@ export function respond(request: Sip2Request, ctx: ResponderContext): Sip2Messag
     case '37': return r.feePaid(request);
     case '17': return r.itemInformation(request);
     case '19': return r.itemStatusUpdate(request);
+    case '15': return r.hold(request);
     default: return undefined; // 93 and 97 belong to the connection, not the library
   }
 }
@@ -150,6 +151,25 @@ class Responder extends ResponseKit {
       permanentLocation: this.location(item), currentLocation: item.inTransitTo ?? this.state.branch,
       ...this.properties(item),
       ...(item.inTransitTo ? { destinationLocation: item.inTransitTo } : {}),
+    };
+  }
+
+  /** Places a hold (mode +); cancelling (-) and changing (*) a hold are not simulated. */
+  hold(request: Sip2MessageOf<'15'>): Sip2MessageOf<'16'> {
+    const patronId = request.patronIdentifier ?? '';
+    const itemId = request.itemIdentifier ?? '';
+    const base = {
+      code: '16' as const, transactionDate: this.date(), institutionId: this.state.institution,
+      patronIdentifier: this.state.patron(patronId) ? this.patronId(patronId) : patronId, itemIdentifier: itemId,
+    };
+    if (request.holdMode !== '+') return { ...base, ok: false, available: false, screenMessage: ['Only placing a hold is supported'] };
+    const outcome = this.state.placeHold(patronId, itemId, request.patronPassword ? { pin: request.patronPassword } : {});
+    if (!outcome.ok) {
+      return { ...base, ok: false, available: false, ...(outcome.item ? { titleIdentifier: outcome.item.title } : {}), ...this.refused(outcome.refusal, outcome.detail) };
+    }
+    return {
+      ...base, ok: true, available: outcome.available, queuePosition: '1',
+      pickupLocation: request.pickupLocation || this.state.branch, titleIdentifier: outcome.item.title,
     };
   }
 

@@ -88,3 +88,46 @@ describe('SimState circulation', () => {
     expect(state.patron(p.owes250.id)?.feesDkk).toBe(150);
   });
 });
+
+describe('SimState holds (15)', () => {
+  it('puts an available item of this branch on the hold shelf for the patron: available, nobody else may borrow it', () => {
+    const state = fresh();
+    expect(state.placeHold(p.adultNoLoans.id, i.available[0])).toMatchObject({ ok: true, available: true });
+    expect(state.item(i.available[0])).toMatchObject({ holdShelfFor: p.adultNoLoans.id, reservedBy: p.adultNoLoans.id });
+    expect(state.holdsReadyFor(p.adultNoLoans.id).map((x) => x.id)).toEqual([i.available[0]]);
+    expect(state.checkout(p.adult.id, i.available[0])).toMatchObject({ ok: false, refusal: 'reserved' });
+    expect(state.checkout(p.adultNoLoans.id, i.available[0])).toMatchObject({ ok: true });
+    expect(state.item(i.available[0])?.reservedBy).toBeUndefined();
+  });
+
+  it('queues a hold on an item on loan to someone else; the return sends it to the hold shelf', () => {
+    const state = fresh();
+    expect(state.placeHold(p.adultNoLoans.id, i.onLoan)).toMatchObject({ ok: true, available: false });
+    expect(state.item(i.onLoan)).toMatchObject({ onLoanTo: p.adult.id, reservedBy: p.adultNoLoans.id });
+    expect(state.item(i.onLoan)?.holdShelfFor).toBeUndefined();
+    expect(state.holdsPendingFor(p.adultNoLoans.id).map((x) => x.id)).toEqual([i.onLoan]);
+    expect(state.checkin(i.onLoan)).toMatchObject({ ok: true, route: 'hold-shelf' });
+    expect(state.item(i.onLoan)?.holdShelfFor).toBe(p.adultNoLoans.id);
+  });
+
+  it('refuses: unknown patron or item, wrong PIN, lost card, on loan to the patron, held for another; again for the same patron is fine', () => {
+    const state = fresh();
+    expect(state.placeHold('nobody', i.available[0])).toMatchObject({ ok: false, refusal: 'unknown-patron' });
+    expect(state.placeHold(p.adult.id, 'no-such-item')).toMatchObject({ ok: false, refusal: 'unknown-item' });
+    expect(state.placeHold(p.adult.id, i.available[0], { pin: '0000' })).toMatchObject({ ok: false, refusal: 'wrong-pin' });
+    expect(state.placeHold(p.lostCard.id, i.available[0])).toMatchObject({ ok: false, refusal: 'card-lost' });
+    expect(state.placeHold(p.adult.id, i.onLoan)).toMatchObject({ ok: false, refusal: 'already-on-loan-to-you' });
+    expect(state.placeHold(p.adult.id, i.reservedForAnother)).toMatchObject({ ok: false, refusal: 'reserved' });
+    expect(state.placeHold(p.adultNoLoans.id, i.onLoanReserved)).toMatchObject({ ok: false, refusal: 'reserved' });
+    expect(state.item(i.available[0])?.reservedBy).toBeUndefined();
+    expect(state.placeHold(p.adultCard.id, i.reservedForAnother)).toMatchObject({ ok: true, available: true });
+  });
+
+  it('queues (not available) an item that is not on the shelves of this branch', () => {
+    const state = fresh();
+    expect(state.checkin(i.otherBranch)).toMatchObject({ ok: true, route: 'other-branch' });
+    expect(state.placeHold(p.adultNoLoans.id, i.otherBranch)).toMatchObject({ ok: true, available: false });
+    expect(state.item(i.otherBranch)?.holdShelfFor).toBeUndefined();
+    expect(state.item(i.otherBranch)?.reservedBy).toBe(p.adultNoLoans.id);
+  });
+});

@@ -216,6 +216,27 @@ export class SimState {
     return { ok: true, renewed, notRenewed };
   }
 
+  /**
+   * Places a hold (SIP2 15, mode +) for the patron on the item. An item on this branch's
+   * shelves goes straight to the hold shelf (available); one on loan or elsewhere is queued.
+   * The simulator keeps one hold per item: an item held for someone else is refused.
+   */
+  placeHold(patronId: string, itemId: string, options: { pin?: string } = {}): Outcome<{ item: SimItem; available: boolean }> {
+    const auth = this.authenticate(patronId, options.pin);
+    if (!auth.ok) return auth;
+    const { patron } = auth;
+    const item = this.items.get(itemId);
+    if (!item) return { ok: false, refusal: 'unknown-item' };
+    if (patron.cardLost) return { ok: false, refusal: 'card-lost', item };
+    if (item.onLoanTo === patron.id) return { ok: false, refusal: 'already-on-loan-to-you', item };
+    const heldFor = item.holdShelfFor ?? item.reservedBy;
+    if (heldFor !== undefined && heldFor !== patron.id) return { ok: false, refusal: 'reserved', item };
+    item.reservedBy = patron.id;
+    const onOurShelves = item.onLoanTo === undefined && item.inTransitTo === undefined && (item.homeBranch ?? this.branch) === this.branch;
+    if (onOurShelves) item.holdShelfFor = patron.id;
+    return { ok: true, item, available: item.holdShelfFor === patron.id };
+  }
+
   payFee(patronId: string, amount: number, pin?: string): Outcome<{ patron: SimPatron }> {
     const auth = this.authenticate(patronId, pin);
     if (!auth.ok) return auth;

@@ -30,7 +30,7 @@ export interface ListenOptions {
 /** SIP2 is one request at a time: a client with more than this many waiting is flooding. */
 export const MAX_PENDING_REQUESTS = 16;
 
-const REQUESTS = new Set(['93', '99', '23', '63', '11', '09', '29', '65', '35', '37', '17', '19']);
+const REQUESTS = new Set(['93', '99', '23', '63', '11', '09', '29', '65', '35', '37', '17', '19', '15']);
 
 export class Sip2Server {
   private server: net.Server | undefined;
@@ -69,7 +69,8 @@ export class Sip2Server {
       let frames: Uint8Array[];
       try {
         frames = framer.push(chunk);
-      } catch {
+      } catch (error) {
+        this.ctx.log(`sip2.frame-refused: ${error instanceof Error ? error.message : String(error)}; closing the connection`);
         socket.destroy();
         return;
       }
@@ -82,7 +83,8 @@ export class Sip2Server {
       for (const frame of frames) {
         queue = queue
           .then(() => this.handle(socket, session, frame))
-          .catch(() => {
+          .catch((error: unknown) => {
+            this.ctx.log(`sip2.request-failed: ${error instanceof Error ? error.message : String(error)}; closing the connection`);
             socket.destroy();
           })
           .finally(() => {
@@ -108,7 +110,7 @@ export class Sip2Server {
     }
     let decoded: DecodedSip2;
     try {
-      decoded = decodeSip2(frame, { encoding });
+      decoded = decodeSip2(frame, { encoding, liberal: true });
     } catch (error) {
       if (!(error instanceof Sip2ParseError)) throw error;
       log(`sip2: unreadable request (${error.problem})`);

@@ -18,6 +18,7 @@ const BY_NAME: Record<string, fc.Arbitrary<unknown>> = {
   statusCode: chars(DIGITS, 1),
   uidAlgorithm: chars(`${DIGITS}AZ`, 1),
   pwdAlgorithm: chars(`${DIGITS}AZ`, 1),
+  holdMode: fc.constantFrom('+', '-', '*'),
   currencyType: chars('ADKSUZ ', 3),
 };
 

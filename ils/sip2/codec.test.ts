@@ -96,12 +96,28 @@ describe('decodeSip2', () => {
     expect(parseError('\r\n')).toMatchObject({ problem: 'empty' });
     expect(parseError('941AY3AZFDFB')).toMatchObject({ problem: 'checksum', messageCode: '94' });
     expect(parseError('XX1')).toMatchObject({ problem: 'unsupported-message', messageCode: undefined });
-    expect(parseError('151')).toMatchObject({ problem: 'unsupported-message', messageCode: '15' });
+    expect(parseError('251')).toMatchObject({ problem: 'unsupported-message', messageCode: '25' }); // 25 patron enable
     expect(parseError('12')).toMatchObject({ problem: 'too-short', message: 'message 12 (checkout response) needs 22 characters of fixed fields, got 0' });
     expect(parseError('942')).toMatchObject({ problem: 'bad-fixed-field', message: "message 94: fixed field 'ok' must be 1 or 0" });
     expect(parseError('36X19980723    110658')).toMatchObject({ problem: 'bad-fixed-field', message: "message 36: fixed field 'endSession' must be Y or N" });
     expect(parseError('36Y19980723    110658a|')).toMatchObject({ problem: 'bad-field' });
     expect(parseError('36Y19980723    110658ao|')).toMatchObject({ problem: 'bad-field' });
+  });
+
+  it('liberal reading (the simulator\'s, of requests) pads a last fixed field cut short by `|`, skips blank padding; strict refuses both', () => {
+    const head = '6300920170619    125152';
+    const short = `${head}YYYYYYYYY|AODK-775100|AA1|`;
+    expect(decodeSip2(short, { liberal: true }).message).toMatchObject({ code: '63', summary: { holdItems: true, unavailableHolds: true }, institutionId: 'DK-775100', patronIdentifier: '1' });
+    expect(() => decodeSip2(short)).toThrow(Sip2ParseError);
+    const padded = `${head}YYYYYYYYYY   |AODK-775100|`;
+    expect(decodeSip2(padded, { liberal: true }).message).toMatchObject({ institutionId: 'DK-775100' });
+    expect(() => decodeSip2(padded)).toThrow("does not start with a two-character field code");
+    // A date is never padded, nor a field before the last: those are broken messages.
+    expect(() => decodeSip2('1719980723    1000|ABx|', { liberal: true })).toThrow(Sip2ParseError);
+    expect(() => decodeSip2('6300919980723|AOx|', { liberal: true })).toThrow(Sip2ParseError);
+    expect(() => decodeSip2(`${head}|AOx|`, { liberal: true })).toThrow(Sip2ParseError);
+    // A message with its full fixed part reads the same either way.
+    expect(decodeSip2(`${head}YYYYYYYYYYAOx|`, { liberal: true })).toEqual(decodeSip2(`${head}YYYYYYYYYYAOx|`));
   });
 
   it('can skip the checksum check for ACSs that compute it wrongly', () => {

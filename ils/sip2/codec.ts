@@ -1,6 +1,7 @@
 // SIP2 message <-> bytes. Pure: no I/O. Error detection (AY sequence + AZ checksum) on
 // request; CR or CRLF accepted; unknown and repeated fields kept in `extra`.
 import { checksumMatches, sip2Checksum } from './checksum';
+import { date18 } from './fixed';
 import { Sip2EncodeError, Sip2ParseError } from './errors';
 import { MESSAGE_SPECS, type Sip2Message } from './messages';
 import { type FieldSpec, fixedLength, type MessageSpec, type Sip2Field } from './spec';
@@ -20,6 +21,12 @@ export interface Sip2DecodeOptions {
   encoding?: Sip2Encoding;
   /** Check the AZ checksum when present (default true). */
   verifyChecksum?: boolean;
+  /**
+   * Read as real SCs write (the simulator reads requests this way; the client reads answers
+   * strictly): a fixed part cut short by `|` is padded with blanks (BibBox's 63 has a nine-
+   * character summary), and blanks between the fixed part and the first field are skipped.
+   */
+  liberal?: boolean;
 }
 
 export interface DecodedSip2 {
@@ -100,12 +107,28 @@ export function decodeSip2(input: Uint8Array | string, options: Sip2DecodeOption
       bytes = bytes.subarray(0, bytes.length - 3);
     }
   }
-  return { message: decodeBody(decodeText(bytes, encoding)), sequence, errorDetection };
+  return { message: decodeBody(decodeText(bytes, encoding), options.liberal === true), sequence, errorDetection };
 }
 
-function decodeBody(text: string): Sip2Message {
-  const code = text.slice(0, 2);
+/**
+ * A fixed part cut short by `|` inside its last field (BibBox's 63 has a nine-character
+ * summary), padded with blanks. A date is never padded: a cut date is a broken message.
+ */
+function padShortFixedPart(text: string, spec: MessageSpec): string {
+  const codecs = Object.values(spec.fixed);
+  const last = codecs[codecs.length - 1];
+  if (!last || last === date18) return text;
+  const end = 2 + fixedLength(spec);
+  const bar = text.indexOf('|');
+  const cut = bar < 0 ? text.length : bar;
+  if (cut >= end || cut <= end - last.length) return text;
+  return text.slice(0, cut).padEnd(end, ' ') + text.slice(cut);
+}
+
+function decodeBody(received: string, liberal: boolean): Sip2Message {
+  const code = received.slice(0, 2);
   const spec = SPEC_BY_CODE.get(code);
+  const text = liberal && spec ? padShortFixedPart(received, spec) : received;
   if (!/^\d\d$/.test(code) || !spec) {
     throw new Sip2ParseError('unsupported-message', 'not a supported SIP2 message code', /^\d\d$/.test(code) ? code : undefined);
   }
@@ -127,6 +150,7 @@ function decodeBody(text: string): Sip2Message {
   const extra: Sip2Field[] = [];
   for (const segment of text.slice(at).split('|')) {
     if (segment === '') continue; // `||` and a trailing `|` are harmless
+    if (liberal && segment.trim() === '') continue; // blank padding after the fixed part
     const fieldCode = segment.slice(0, 2);
     if (!FIELD_CODE.test(fieldCode)) {
       throw new Sip2ParseError('bad-field', `message ${code}: a variable field does not start with a two-character field code`, code);

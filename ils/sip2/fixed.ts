@@ -36,6 +36,16 @@ export const yesNoUnknown: FixedCodec<YesNoUnknown> = {
   encode: (v) => v,
 };
 
+export type HoldMode = '+' | '-' | '*';
+
+/** Hold mode of a 15: `+` place, `-` cancel, `*` change. */
+export const holdMode: FixedCodec<HoldMode> = {
+  length: 1,
+  expects: "'+' (add), '-' (delete) or '*' (change)",
+  decode: (t) => (t === '+' || t === '-' || t === '*' ? t : undefined),
+  encode: (v) => (v === '+' || v === '-' || v === '*' ? v : undefined),
+};
+
 /** Date and time, 18 characters: digits with blanks, ZZZZ letters allowed (blank = no date). */
 export const date18: FixedCodec<string> = {
   length: 18,

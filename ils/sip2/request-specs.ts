@@ -71,6 +71,19 @@ export const RENEW_ALL = message('65', 'renew all', { transactionDate: f.date18 
   terminalPassword: AC,
   feeAcknowledged: one('BO'),
 });
+/** Hold (15): place, cancel or change a patron's hold on an item or title. */
+export const HOLD = message('15', 'hold', { holdMode: f.holdMode, transactionDate: f.date18 }, {
+  expirationDate: one('BW'),
+  pickupLocation: one('BS'),
+  holdType: one('BY'),
+  institutionId: AO,
+  patronIdentifier: AA,
+  patronPassword: AD,
+  itemIdentifier: AB,
+  titleIdentifier: one('AJ'),
+  terminalPassword: AC,
+  feeAcknowledged: one('BO'),
+});
 export const END_PATRON_SESSION = message('35', 'end patron session', { transactionDate: f.date18 }, {
   institutionId: AO,
   patronIdentifier: AA,

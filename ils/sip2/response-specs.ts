@@ -138,6 +138,23 @@ export const CHECKIN_RESPONSE = message(
 
 export const RENEW_RESPONSE = message('30', 'renew response', CIRCULATION_RESPONSE_FIXED, CIRCULATION_RESPONSE_FIELDS);
 
+export const HOLD_RESPONSE = message(
+  '16',
+  'hold response',
+  { ok: f.oneZero, available: f.yesNo, transactionDate: f.date18 },
+  {
+    expirationDate: one('BW'),
+    queuePosition: one('BR'),
+    pickupLocation: one('BS'),
+    institutionId: AO,
+    patronIdentifier: AA,
+    itemIdentifier: AB,
+    titleIdentifier: one('AJ'),
+    screenMessage: AF,
+    printLine: AG,
+  },
+);
+
 export const RENEW_ALL_RESPONSE = message(
   '66',
   'renew all response',

@@ -2,7 +2,7 @@
 import { type Ils } from '../../ils/ils-port';
 import { type MetricsRegistry } from './metrics';
 
-const OPERATIONS = new Set(['login', 'status', 'verifyPatron', 'patronInformation', 'checkout', 'checkin', 'renew', 'renewAll', 'itemInformation', 'endSession', 'feeStatus', 'feePaid']);
+const OPERATIONS = new Set(['login', 'status', 'verifyPatron', 'patronInformation', 'checkout', 'checkin', 'renew', 'renewAll', 'itemInformation', 'endSession', 'feeStatus', 'feePaid', 'placeHold']);
 
 export function measuredIls(ils: Ils, metrics: MetricsRegistry): Ils {
   const latency = metrics.histogram('kiosk_ils_request_seconds', 'ILS round trips by operation and outcome', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]);

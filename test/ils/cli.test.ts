@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../runtime/cli/main';
 import { DEMO_DATA } from '../../ils/sim/demo-data';
 import { SimIls } from '../../ils/sim/sim-ils';
-import { CLOCK, DEMO, hasOpenssl, selfSignedCert } from './helpers';
+import { requireTool } from '../support/required-tools';
+import { CLOCK, DEMO, selfSignedCert } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -130,7 +131,7 @@ describe('kiosk ils-sim', () => {
     expect(await sim.stop()).toBe(0);
   });
 
-  it.skipIf(!hasOpenssl())('over TLS: refuses an untrusted certificate, accepts it with --ca', async () => {
+  it.skipIf(!requireTool('openssl'))('over TLS: refuses an untrusted certificate, accepts it with --ca', async () => {
     selfSignedCert(dir);
     const sim = await startSim(['--port', '0', '--tls-key', path.join(dir, 'key.pem'), '--tls-cert', path.join(dir, 'cert.pem')]);
     const port = /:(\d+) /.exec(sim.line)?.[1] ?? '';

@@ -23,7 +23,7 @@ describe.each([
     await client.login();
     const status = await client.status();
     expect(status).toMatchObject({ online: true, checkoutOk: true, checkinOk: true, protocolVersion: '2.00', institutionId: 'DK-775100', libraryName: 'Demobiblioteket' });
-    expect(status.supportedMessages).toMatchObject({ checkout: true, renewAll: true, hold: false, login: true });
+    expect(status.supportedMessages).toMatchObject({ checkout: true, renewAll: true, hold: true, login: true });
     expect(status.dateTimeSync?.toISOString()).toBe('2026-11-20T10:00:00.000Z');
     expect(trace[0]).toBe(errorDetection ? '> 9300CNkiosk|CO****|CPKiosk 1|AY0AZ****' : '> 9300CNkiosk|CO****|CPKiosk 1|');
     expect(trace[1]).toBe(errorDetection ? '< 941AY0AZFDFD' : '< 941');

@@ -3,6 +3,8 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IlsProtocolError } from '../../ils/errors';
+import { DEMO_DATA } from '../../ils/sim/demo-data';
+import { FBS_CLIENT_REQUESTS } from './fixtures/recorded-messages';
 import { DEMO, fbsRig, type Rig } from './helpers';
 
 const { patrons: p, items: i } = DEMO;
@@ -63,22 +65,45 @@ describe('FBS transport against the simulated FBS', () => {
     await expect(rig.client.status()).rejects.toThrow('FBS answered with an error: Login failed: unknown login or wrong password');
   });
 
-  it('answers a request in the exact shape of another FBS client (bibbox-style 63 with YYYYYYYYY)', async () => {
-    rig = await fbsRig();
-    const url = new URL((await rig.sim.listenFbs()).url);
-    const body =
-      '<?xml version="1.0" encoding="UTF-8"?><ns1:sip password="kiosk" login="kiosk" xsi:schemaLocation="http://axiell.com/Schema/sip.xsd" xmlns:ns1="http://axiell.com/Schema/sip.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      `  <request>6300920261120    110000YYYYYYYYY |AODK-775100|AA${p.adult.id}|AC|AD${p.adult.pin}|</request></ns1:sip>`;
-    const xml = await new Promise<string>((resolve, reject) => {
-      const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/xml' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8" standalone="yes"\?><ns2:sip xmlns:ns2="http:\/\/axiell.com\/Schema\/sip.xsd"><response>64 {14}00920261120 {4}110000000000000003000000000000AODK-775100\|AALN:0103801001\|AEAnna Andersen\|BLY\|CQY\|BHDKK\|BV0.00\|AS\|AT\|AU5000000006%20261201%Kongens Fald%/);
-    expect(xml).toMatch(/\|AV\|BU\|CD\|PB19800301\|PCVOKSEN\|<\/response><\/ns2:sip>$/);
+  // Issue 12: the request exactly as BibBox's FBS client sends it (the recorded fixture, byte for
+  // byte: summary of nine Y, `|` right after it), and variations real clients send.
+  const MICKEY = { id: '3210519784', pin: '12345', name: 'Testkort Mickey Mouse' };
+  const withMickey = () => fbsRig({}, { data: { ...structuredClone(DEMO_DATA), patrons: [...structuredClone(DEMO_DATA.patrons), MICKEY] } });
+
+  it('answers the recorded BibBox 63 byte for byte with a proper 64', async () => {
+    rig = await withMickey();
+    const xml = await postFbs(rig, FBS_CLIENT_REQUESTS.patronInformation);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8" standalone="yes"\?><ns2:sip xmlns:ns2="http:\/\/axiell.com\/Schema\/sip.xsd"><response>64 {14}00920261120 {4}110000(\d{4}){6}AODK-775100\|AALN:3210519784\|AETestkort Mickey Mouse\|BLY\|CQY\|/);
+    expect(xml).toMatch(/\|AS\|AT\|AU\|AV\|BU\|CD\|<\/response><\/ns2:sip>$/);
+  });
+
+  it('is liberal where real clients are: padded fixed fields, a fixed part cut short, missing optional fields', async () => {
+    rig = await withMickey();
+    const head = '6300920170619    125152';
+    for (const request of [
+      `${head}YYYYYYYYYY  |AODK-775100|AA3210519784|AC|AD12345|`, // padded past the fixed part
+      `${head}Y|AODK-775100|AA3210519784|AD12345|`, // summary cut short, no AC
+      `${head}YYYYYYYYY|AODK-775100|AA3210519784|`, // no AC, no AD
+    ]) {
+      expect(await postFbs(rig, request)).toMatch(/<response>64 {14}009\d{8} {4}\d{6}(\d{4}){6}AODK-775100\|AALN:3210519784\|AETestkort Mickey Mouse\|BLY\|/);
+    }
+    expect(await postFbs(rig, '630092017')).toMatch(/<error>ERROR INPUT \(too-short\)<\/error>/);
   });
 });
+
+/** POSTs `message` to the simulated FBS in BibBox's envelope; the answer's XML. */
+async function postFbs(rig: Rig, message: string): Promise<string> {
+  const url = new URL((await rig.sim.listenFbs()).url);
+  const body =
+    '<?xml version="1.0" encoding="UTF-8"?><ns1:sip password="kiosk" login="kiosk" xsi:schemaLocation="http://axiell.com/Schema/sip.xsd" xmlns:ns1="http://axiell.com/Schema/sip.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `  <request>${message}</request></ns1:sip>`;
+  return new Promise<string>((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/xml' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}

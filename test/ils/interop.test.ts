@@ -231,7 +231,7 @@ describe('our client against recorded ACS answers', () => {
         ['3847679564', '2017-07-19T22:00:00.000Z'], ['3279280422', '2017-07-19T22:00:00.000Z'], ['3841409697', '2017-07-19T22:00:00.000Z'],
       ]);
       expect(await client.checkout({ patronId: '3210519784', itemId: '3274626533', pin: '12345' })).toMatchObject({ ok: true, title: 'Helbred dit liv' });
-      expect(await client.renew({ patronId: '3210519784', itemId: '3274626533', pin: '12345' })).toMatchObject({ ok: false, screenMessages: ['[BEFORE_RENEW_PERIOD]'] });
+      expect(await client.renew({ patronId: '3210519784', itemId: '3274626533', pin: '12345' })).toMatchObject({ ok: false, screenMessages: [], reason: { code: 'BEFORE_RENEW_PERIOD', known: 'renewal-too-early' } });
       expect((await client.renewAll('3210519784', '12345')).notRenewed).toHaveLength(7);
       expect(await client.checkin({ itemId: '5052159786' })).toMatchObject({ ok: true, title: 'Kvinden de meldte savnet: krimi' });
       // What went over the wire: the envelope with credentials as attributes, plain SIP2 inside.

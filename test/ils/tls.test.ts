@@ -8,10 +8,11 @@ import { Sip2Client } from '../../ils/client/sip2-client';
 import { IlsUnavailableError } from '../../ils/errors';
 import { DEMO_DATA } from '../../ils/sim/demo-data';
 import { SimIls } from '../../ils/sim/sim-ils';
-import { CLOCK, DEMO, hasOpenssl, selfSignedCert } from './helpers';
+import { requireTool } from '../support/required-tools';
+import { CLOCK, DEMO, selfSignedCert } from './helpers';
 
 
-describe.skipIf(!hasOpenssl())('SIP2 over TLS', () => {
+describe.skipIf(!requireTool('openssl'))('SIP2 over TLS', () => {
   let dir: string;
   let key: Buffer;
   let cert: Buffer;
