@@ -8,7 +8,11 @@ missing=()
 need() { # need <command-or-lib-check> <debian package>
   if ! eval "$1" >/dev/null 2>&1; then missing+=("$2"); fi
 }
+# Every system tool the product or a test runs (test/support/required-tools.ts lists the tests' own).
 need 'command -v socat' socat
+need 'command -v openssl' openssl
+need 'command -v systemd-analyze' systemd
+need 'command -v setpriv' util-linux
 need 'command -v chromium' chromium
 need 'command -v udevadm' udev
 need 'ldconfig -p | grep -q libusb-1.0.so.0' libusb-1.0-0

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../device-status';
-import { openPtyPair, socatAvailable } from './pty-pair';
+import { requireTool } from '../../test/support/required-tools';
+import { openPtyPair } from './pty-pair';
 import { SerialLink } from './serial-link';
 
 const CARD = Buffer.from(';0101801234=2912?\r', 'latin1');
@@ -38,7 +39,7 @@ async function until(check: () => boolean, ms: number): Promise<void> {
   }
 }
 
-describe.skipIf(!socatAvailable())('SerialLink when the pty pair goes away', () => {
+describe.skipIf(!requireTool('socat'))('SerialLink when the pty pair goes away', () => {
   let dir: string;
   const links: SerialLink[] = [];
   const closers: (() => Promise<void>)[] = [];

@@ -1,12 +1,12 @@
 // Serial card reader driver against the card reader simulator over real socat ptys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { SerialCardReader } from '../../hardware/card-reader/serial-card-reader';
 import { SerialCardReaderSimulator } from '../../hardware/card-reader/card-reader-sim';
 import type { Card, CardRejection } from '../../hardware/card-reader/card';
 import { ReplugablePty, eventually } from './pty-helpers';
 
-describe.skipIf(!socatAvailable())('serial card reader over a pty', () => {
+describe.skipIf(!requireTool('socat'))('serial card reader over a pty', () => {
   let pty: ReplugablePty;
   let reader: SerialCardReader;
   let sim: SerialCardReaderSimulator;

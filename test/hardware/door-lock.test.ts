@@ -1,12 +1,12 @@
 // Door lock on an LCUS serial relay against the LCUS simulator over real socat ptys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { DoorLock } from '../../hardware/lock/door-lock';
 import { LcusRelay } from '../../hardware/lock/lcus-relay';
 import { LcusRelaySimulator } from '../../hardware/lock/relay-sims';
 import { ReplugablePty, eventually } from './pty-helpers';
 
-describe.skipIf(!socatAvailable())('door lock on an LCUS relay over a pty', () => {
+describe.skipIf(!requireTool('socat'))('door lock on an LCUS relay over a pty', () => {
   let pty: ReplugablePty;
   let lock: DoorLock;
   let sim: LcusRelaySimulator;

@@ -1,6 +1,6 @@
 // Serial PIN pad driver against the PIN pad simulator over real socat ptys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { SerialPinPad } from '../../hardware/pin-pad/serial-pin-pad';
 import { SerialPinPadSimulator } from '../../hardware/pin-pad/pin-pad-sim';
 import type { PinKey } from '../../hardware/pin-pad/pin-key';
@@ -8,7 +8,7 @@ import { ReplugablePty, eventually } from './pty-helpers';
 
 const show = (keys: PinKey[]) => keys.map((k) => (k.type === 'digit' ? k.digit : `<${k.type}>`)).join('');
 
-describe.skipIf(!socatAvailable())('serial PIN pad over a pty', () => {
+describe.skipIf(!requireTool('socat'))('serial PIN pad over a pty', () => {
   let pty: ReplugablePty;
   let pad: SerialPinPad;
   let sim: SerialPinPadSimulator;

@@ -2,7 +2,7 @@
 // transports), and the rendered bytes read back by an independent ESC/POS parser (npos).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import npos from 'npos';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { decodeText } from '../../hardware/printer/code-pages';
 import { renderReceipt } from '../../hardware/printer/escpos-render';
 import { FilePrinterTransport } from '../../hardware/printer/file-transport';
@@ -64,7 +64,7 @@ describe('an independent ESC/POS reader (npos) reads our receipts', () => {
   });
 });
 
-describe.skipIf(!socatAvailable())('receipt printer over a pty', () => {
+describe.skipIf(!requireTool('socat'))('receipt printer over a pty', () => {
   let pty: ReplugablePty;
   let sim: EscPosPrinterSimulator;
   let printer: ReceiptPrinter | undefined;
@@ -162,7 +162,7 @@ describe.skipIf(!socatAvailable())('receipt printer over a pty', () => {
   });
 });
 
-describe.skipIf(!socatAvailable())('kiosk simulate printer (registry entry)', () => {
+describe.skipIf(!requireTool('socat'))('kiosk simulate printer (registry entry)', () => {
   it('logs printed receipts and runs out of paper on command', async () => {
     const pty = new ReplugablePty();
     const log: string[] = [];

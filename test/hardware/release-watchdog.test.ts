@@ -8,7 +8,7 @@ import { encodeLcus } from '../../hardware/lock/lcus-codec';
 import { LcusRelay } from '../../hardware/lock/lcus-relay';
 import { LcusRelaySimulator } from '../../hardware/lock/relay-sims';
 import { ReleaseWatchdog } from '../../hardware/lock/release-watchdog';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { ReplugablePty, eventually } from './pty-helpers';
 
 const OFF = encodeLcus(1, false);
@@ -30,7 +30,7 @@ function blockAndRead(fd: number, ms: number): { bytes: Buffer; at: number }[] {
   return seen;
 }
 
-describe.skipIf(!socatAvailable())('release watchdog on an LCUS relay over a pty', () => {
+describe.skipIf(!requireTool('socat'))('release watchdog on an LCUS relay over a pty', () => {
   let pty: ReplugablePty;
   let lock: DoorLock;
   let watchdog: ReleaseWatchdog;

@@ -1,6 +1,6 @@
 // The FEIG driver, RFID pad and simulator over real socat ptys: paging, AFI retry, replug.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { FeigReader } from '../../hardware/rfid/feig/reader';
 import { IsoCommand } from '../../hardware/rfid/feig/commands';
 import { FeigSimulator } from '../../hardware/rfid/simulator/feig-simulator';
@@ -15,7 +15,7 @@ const uid = (n: number) => `E0040150${n.toString(16).toUpperCase().padStart(8, '
 const tag = (n: number, itemId = `3000${n}`, partNumber = 1, partsInSet = 1) =>
   simulatedTag(uid(n), { usage: 'circulating', partsInSet, partNumber, itemId, country: 'DK', isil: '761500' });
 
-describe.skipIf(!socatAvailable())('FEIG reader over a pty', () => {
+describe.skipIf(!requireTool('socat'))('FEIG reader over a pty', () => {
   let pty: ReplugablePty;
   let sim: FeigSimulator;
   let reader: FeigReader;
@@ -108,7 +108,7 @@ describe.skipIf(!socatAvailable())('FEIG reader over a pty', () => {
   });
 });
 
-describe.skipIf(!socatAvailable())('kiosk simulate rfid (registry entry)', () => {
+describe.skipIf(!requireTool('socat'))('kiosk simulate rfid (registry entry)', () => {
   it('places items by command that the real driver then reads', async () => {
     const pty = new ReplugablePty();
     const sim = await simulators.rfid!.start(pty.deviceLink);

@@ -1,10 +1,10 @@
 // The serial link over real socat ptys: bytes both ways, unplug (socat killed) and replug.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SerialLink } from '../../hardware/serial/serial-link';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { ReplugablePty, eventually } from './pty-helpers';
 
-describe.skipIf(!socatAvailable())('SerialLink over socat ptys', () => {
+describe.skipIf(!requireTool('socat'))('SerialLink over socat ptys', () => {
   let pty: ReplugablePty;
   const links: SerialLink[] = [];
   beforeEach(() => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { simulators } from '../../hardware/simulators';
 import { SerialCardReader } from '../../hardware/card-reader/serial-card-reader';
 import { SerialPinPad } from '../../hardware/pin-pad/serial-pin-pad';
@@ -15,7 +15,7 @@ import type { PinKey } from '../../hardware/pin-pad/pin-key';
 import { runSimulator } from '../../runtime/cli/simulate-command';
 import { eventually } from './pty-helpers';
 
-describe.skipIf(!socatAvailable())('simulator registry', () => {
+describe.skipIf(!requireTool('socat'))('simulator registry', () => {
   let dir: string;
   let link: string;
   beforeEach(() => {

@@ -4,14 +4,14 @@
 // end), opens the door with a valid card + PIN, then crashes, hangs or kills the process.
 // Faults are injected from outside the product: `node --import <hook>` patches DoorLock.release in
 // the door process to throw, reject or spin once the relay is on (KIOSK_FAULT selects which).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
+import { requireTool } from '../support/required-tools';
 import { doorBench, type DoorBench, JsonLinesProcess, type LogLine, present, startIlsSim } from '../door/door-harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -103,7 +103,7 @@ const linkExists = (file: string) => {
   }
 };
 
-describe.skipIf(!socatAvailable())('fail safe: the relay goes off when the door process dies or hangs (issue 11, finding 7)', () => {
+describe.skipIf(!requireTool('socat'))('fail safe: the relay goes off when the door process dies or hangs (issue 11, finding 7)', () => {
   let ils: Awaited<ReturnType<typeof startIlsSim>>;
   let bench: DoorBench;
   let hookFile: string;
@@ -211,7 +211,7 @@ describe.skipIf(!socatAvailable())('fail safe: the relay goes off when the door 
   }, 30_000);
 });
 
-describe.skipIf(!socatAvailable() || process.platform !== 'linux')('fail safe: simulated devices die with a SIGKILLed door', () => {
+describe.skipIf(!requireTool('socat') || process.platform !== 'linux')('fail safe: simulated devices die with a SIGKILLed door', () => {
   let dir: string;
   let leftovers: number[] = [];
 
@@ -258,15 +258,6 @@ describe.skipIf(!socatAvailable() || process.platform !== 'linux')('fail safe: s
 
 const UNIT = path.join(ROOT, 'ops/systemd/kiosk-door.service');
 
-function systemdAnalyzeAvailable(): boolean {
-  try {
-    execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('fail safe: the door\'s systemd unit restarts it at once and switches the relay off after any stop', () => {
   const directives = new Map<string, string[]>();
   for (const line of readFileSync(UNIT, 'utf8').split('\n')) {
@@ -294,9 +285,9 @@ describe('fail safe: the door\'s systemd unit restarts it at once and switches t
     expect(one('PrivateTmp')).toBe('yes');
   });
 
-  // systemd-analyze comes with the Debian package `systemd`; where it is missing (a container
-  // without systemd) this check is skipped rather than installing systemd for it.
-  it.skipIf(!systemdAnalyzeAvailable())('passes `systemd-analyze verify` without a single warning', () => {
+  // systemd-analyze comes with the Debian package `systemd` (scripts/setup.sh installs it); a
+  // missing one fails the run, naming it (test/support/required-tools.ts).
+  it.skipIf(!requireTool('systemd-analyze'))('passes `systemd-analyze verify` without a single warning', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-unit-'));
     try {
       // verify insists that the commands exist: /usr/bin/kiosk (the package's) becomes a stub here.

@@ -13,7 +13,8 @@ import { DEMO_DATA } from '../../ils/sim/demo-data';
 import { SimIls } from '../../ils/sim/sim-ils';
 import { parseConfig } from '../../runtime/config';
 import { connectIls } from '../../runtime/ils-connection';
-import { hasOpenssl, selfSignedCert } from '../ils/helpers';
+import { selfSignedCert } from '../ils/helpers';
+import { requireTool } from '../support/required-tools';
 import {
   checkoutOk,
   detected,
@@ -281,7 +282,7 @@ describe('TLS on the SIP2 link', () => {
     expect(await connection.ils.status()).toMatchObject({ online: true });
   });
 
-  describe.skipIf(!hasOpenssl())('certificate verification', () => {
+  describe.skipIf(!requireTool('openssl'))('certificate verification', () => {
     let dir: string;
     let server: tls.Server;
     let port: number;
