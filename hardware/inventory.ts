@@ -70,6 +70,7 @@ function resolved(path: string): string {
   try {
     return realpathSync(path);
   } catch {
+    // No such path (yet): listed as configured; the device shows up as missing in the inventory.
     return path;
   }
 }

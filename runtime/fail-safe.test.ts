@@ -41,6 +41,22 @@ describe('installFailSafe', () => {
     expect(exits).toEqual([EXIT_CRASH]);
   });
 
+  it('names in its log line why a lock did not switch off (the error is not dropped)', () => {
+    const proc = new EventEmitter();
+    const lines: { event: string; fields: Record<string, unknown> }[] = [];
+    const log = { ...silentLogger, error: (event: string, fields: Record<string, unknown> = {}) => void lines.push({ event, fields }), info: (event: string, fields: Record<string, unknown> = {}) => void lines.push({ event, fields }) };
+    installFailSafe({
+      locks: [{ emergencyOff: () => { throw new Error('relay port gone'); } }, { emergencyOff: () => true }],
+      log,
+      process: proc as unknown as NodeJS.Process,
+      exit: () => undefined,
+    });
+    proc.emit('uncaughtException', new Error('boom'));
+    expect(lines).toEqual([
+      { event: 'fail-safe.crash', fields: expect.objectContaining({ kind: 'uncaught-exception', lockOff: false, lockErrors: ['relay port gone'] }) },
+    ]);
+  });
+
   it('handles every terminating signal nobody else handles with 128 + its number', () => {
     expect(CRASH_SIGNALS).toEqual(expect.arrayContaining(['SIGHUP', 'SIGQUIT']));
     const { proc, exits, offs } = setUp();

@@ -42,27 +42,29 @@ export function installFailSafe(options: FailSafeOptions): () => void {
   const locks = () => (typeof options.locks === 'function' ? options.locks() : options.locks);
   const { log } = options;
 
-  /** Every lock off, now; true when every one confirmed it. */
-  const allOff = (): boolean => {
+  /** Every lock off, now; lockOff is true when every one confirmed it, lockErrors says why not. */
+  const allOff = (): { lockOff: boolean; lockErrors?: string[] } => {
     let ok = true;
+    const errors: string[] = [];
     for (const lock of locks()) {
       try {
         ok = lock.emergencyOff() && ok;
-      } catch {
+      } catch (error) {
         ok = false;
+        errors.push(error instanceof Error ? error.message : String(error));
       }
     }
-    return ok;
+    return errors.length > 0 ? { lockOff: ok, lockErrors: errors } : { lockOff: ok };
   };
 
   let crashed = false;
   const crash = (kind: string, code: number, error?: unknown) => {
     if (crashed) return exit(code); // a second failure while handling the first
     crashed = true;
-    const lockOff = allOff();
+    const off = allOff();
     const detail = error instanceof Error ? { error: error.message, stack: error.stack } : error === undefined ? {} : { error: String(error) };
     try {
-      log.error('fail-safe.crash', { kind, lockOff, ...detail });
+      log.error('fail-safe.crash', { kind, ...off, ...detail });
     } catch {
       // logging must not stop the exit
     }
@@ -72,6 +74,8 @@ export function installFailSafe(options: FailSafeOptions): () => void {
   const onException = (error: unknown) => crash('uncaught-exception', EXIT_CRASH, error);
   const onRejection = (reason: unknown) => crash('unhandled-rejection', EXIT_CRASH, reason);
   const onExit = () => {
+    // After a clean stop the locks are closed already (false means nothing then); a crash has
+    // logged its own result above, and no log line is reliably written from an exit handler.
     allOff();
   };
   const signalHandlers = new Map<NodeJS.Signals, () => void>();
@@ -85,7 +89,7 @@ export function installFailSafe(options: FailSafeOptions): () => void {
       const code = 128 + (constants.signals[signal] ?? 0);
       if (proc.listenerCount(signal) < 2) return crash(`${signal} (no clean stop listening)`, code);
       if (graceful > 1) return crash(`${signal} (repeated)`, code);
-      log.info('fail-safe.lock-off', { signal, lockOff: allOff() });
+      log.info('fail-safe.lock-off', { signal, ...allOff() });
     });
   }
 

@@ -7,7 +7,7 @@ import { startCheckout, tag } from './checkout/checkout-harness';
 import { startDoor } from './door/door-harness';
 import { identifyMachine } from './identify/identify-machine';
 import type { CardRead, PatronAccount, PinCredentials, VerifyResult } from './ports';
-import { accountRulesFor, checkoutRulesFor, doorRulesFor } from './profile-rules';
+import { accountRulesFor, checkoutRulesFor, doorRulesFor, type PolicyErrorReport } from './profile-rules';
 import { answering, card, patron, settle } from './testing/fakes';
 
 const hvidovre = getProfile('hvidovre');
@@ -18,6 +18,9 @@ const adult = patron({ name: 'Karen', birthDate: '1980-01-01' });
 const child = patron({ name: 'Ida', birthDate: '2012-06-01' });
 const adultCard = card('0101801234');
 const childCard = card('0106121234');
+/** Rule failures the first tests' data causes (the account's bad due date), kept for a look. */
+const reported: PolicyErrorReport[] = [];
+const record = (report: PolicyErrorReport) => void reported.push(report);
 
 async function enter(door: ReturnType<typeof startDoor>, who: CardRead, facts: typeof adult) {
   door.actor.send({ type: 'CARD_READ', card: who });
@@ -28,7 +31,7 @@ async function enter(door: ReturnType<typeof startDoor>, who: CardRead, facts: t
 }
 
 describe('door machine with the Hvidovre profile', () => {
-  const hvidovreDoor = (start: number) => startDoor({ start, rules: (now) => doorRulesFor(hvidovre, { now }) });
+  const hvidovreDoor = (start: number) => startDoor({ start, rules: (now) => doorRulesFor(hvidovre, { now, onPolicyError: record }) });
 
   it("refuses a 12-year-old alone, lets them in on their own PIN with an adult: the child's row names the adult", async () => {
     const alone = hvidovreDoor(MONDAY_10);
@@ -69,7 +72,7 @@ describe('checkout machine with real profiles', () => {
       [200, 'blocked'],
       [199.99, { borrowing: 'waiting' }],
     ] as const) {
-      const co = startCheckout({ rules: checkoutRulesFor(hvidovre, { online: () => true }) });
+      const co = startCheckout({ rules: checkoutRulesFor(hvidovre, { online: () => true, onPolicyError: record }) });
       co.send({ type: 'CARD_READ', card: adultCard });
       co.typePin('1234');
       co.send({ type: 'PIN_ENTER' });
@@ -81,7 +84,7 @@ describe('checkout machine with real profiles', () => {
   });
 
   it('Lolland offline: the profile’s item limit refuses the sixth item before the ILS', async () => {
-    const co = startCheckout({ rules: checkoutRulesFor(lolland, { online: () => false }) });
+    const co = startCheckout({ rules: checkoutRulesFor(lolland, { online: () => false, onPolicyError: record }) });
     co.send({ type: 'CARD_READ', card: adultCard });
     co.typePin('1234');
     co.send({ type: 'PIN_ENTER' });
@@ -114,7 +117,7 @@ describe('account machine with the Hvidovre profile', () => {
       feesDkk: 250,
     };
     const verify = answering<VerifyResult, PinCredentials>(() => ({ outcome: 'valid', patron: adult, source: 'ils' }));
-    const machine = createAccountMachine(accountRulesFor(hvidovre, { now: () => new Date(MONDAY_10) })).provide({
+    const machine = createAccountMachine(accountRulesFor(hvidovre, { now: () => new Date(MONDAY_10), onPolicyError: record })).provide({
       actors: { identify: identifyMachine.provide({ actors: { verifyPin: verify.logic } }), loadAccount: answering<PatronAccount, { card: CardRead }>(() => account).logic },
     });
     const actor = createActor(machine, { clock: new SimulatedClock(), input: { card: adultCard } });
@@ -129,7 +132,46 @@ describe('account machine with the Hvidovre profile', () => {
       A: 'ok',
       B: 'reserved',
       C: 'limit-reached',
-      D: 'ils-decides',
+      D: 'rules-not-applied',
     });
+  });
+});
+
+describe('a policy rule that fails: recorded, and the kiosk and the door fail closed', () => {
+  const failures: PolicyErrorReport[] = [];
+  const onPolicyError = (report: PolicyErrorReport) => void failures.push(report);
+  const unreadable = { ...adult, feesDkk: Number.NaN };
+  const at = new Date(MONDAY_10);
+
+  it('borrowing: fees the rules cannot read block borrowing with a reason that says so, and are reported', () => {
+    failures.length = 0;
+    expect(checkoutRulesFor(hvidovre, { online: () => true, onPolicyError }).borrowingBlock(unreadable)).toEqual({ blocked: true, reason: 'rules-not-applied' });
+    expect(accountRulesFor(hvidovre, { now: () => at, onPolicyError }).borrowingBlock(unreadable)).toEqual({ blocked: true, reason: 'rules-not-applied' });
+    expect(failures.map((f) => f.rule)).toEqual(['borrowing-block', 'borrowing-block']);
+    expect(String(failures[0]?.error)).toContain('fees must be a number');
+  });
+
+  it('renewal: a due date the rules cannot read is not renewable at the kiosk, and is reported', () => {
+    failures.length = 0;
+    const rules = accountRulesFor(hvidovre, { now: () => at, onPolicyError });
+    expect(rules.renewal({ itemId: 'D', title: 'Bad date', dueDate: '20-03-2025', renewals: 0 }, at)).toEqual({ allowed: false, reason: 'rules-not-applied' });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ rule: 'renewal' });
+  });
+
+  it('door: a refusal when the rules fail, reported (not silent)', () => {
+    failures.length = 0;
+    const rules = doorRulesFor(hvidovre, { now: () => at, onPolicyError });
+    const notATime = new Date(Number.NaN);
+    expect(rules.decideEntry(adult, { at: notATime, companion: null })).toEqual({ allowed: false, reason: 'rules-not-applied' });
+    expect(rules.mayAccompany(adult, notATime)).toBe(false);
+    expect(failures.map((f) => f.rule)).toEqual(['door-entry', 'companion']);
+  });
+
+  it('a rule that works reports nothing', () => {
+    failures.length = 0;
+    doorRulesFor(hvidovre, { now: () => at, onPolicyError }).decideEntry(adult, { at, companion: null });
+    checkoutRulesFor(hvidovre, { online: () => true, onPolicyError }).borrowingBlock(adult);
+    expect(failures).toEqual([]);
   });
 });

@@ -80,6 +80,7 @@ export class AccessLogExports {
         try {
           return { ...base, identities: openIdentities(request.privateKey, row) };
         } catch {
+          // Recorded in the export itself, row by row, for the security officer who reads it.
           return { ...base, identities: null, identityNote: 'does-not-open' };
         }
       });

@@ -69,6 +69,7 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
     this.reconnect.stop();
     const device = this.device;
     this.drop();
+    // Closing on purpose: a device that fails to close is gone either way; the status says closed.
     await device?.close().catch(() => undefined);
     this.setStatus('disconnected', 'closed');
   }
@@ -107,6 +108,7 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
       return;
     }
     if (!this.reconnect.isWanted) {
+      // Opened after close() was asked for: nobody wants this device, whatever its close says.
       await device.close().catch(() => undefined);
       return;
     }
@@ -126,6 +128,7 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
   private lost(device: HidDevice, error: unknown): void {
     if (this.device !== device) return;
     this.drop();
+    // The device is already lost (recorded in the status below); its close can only fail the same way.
     void device.close().catch(() => undefined);
     this.setStatus('disconnected', `lost: ${message(error)}`);
     this.reconnect.retry();

@@ -38,6 +38,22 @@ describe('DoorContact', () => {
     expect(events).toEqual(['opened:true', 'closed']);
   });
 
+  it('a contact that cannot be read is an error status, told once, and clears when it reads again', async () => {
+    const { source, contact } = setUp();
+    await contact.open();
+    const statuses: string[] = [];
+    contact.on('status', (s) => statuses.push(`${s.state}${s.detail ? `: ${s.detail}` : ''}`));
+    const read = vi.spyOn(source, 'readClosed').mockRejectedValue(new Error('TIOCMGET: EIO'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(contact.state).toBe('unknown');
+    expect(contact.status()).toMatchObject({ state: 'error', detail: 'door contact cannot be read: TIOCMGET: EIO' });
+    expect(statuses).toEqual(['error: door contact cannot be read: TIOCMGET: EIO']);
+    read.mockRestore();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(contact.status().state).toBe('connected');
+    expect(statuses).toEqual(['error: door contact cannot be read: TIOCMGET: EIO', 'connected']);
+  });
+
   it('ignores a one-reading bounce', async () => {
     const { source, contact, events } = setUp();
     await contact.open();

@@ -1,7 +1,7 @@
 // The door contact (reed switch): polled, debounced, and turned into door events: closed,
 // opened, held-open-too-long, forced-open (opened while the lock was not released).
 import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../device-status';
+import { type DeviceStatus, deviceStatus } from '../device-status';
 
 /** Where the contact's state comes from: modem-status lines, or a simulator. */
 export interface ContactSource {
@@ -48,12 +48,18 @@ export class DoorContact extends EventEmitter<DoorContactEvents> {
   private openedAt: number | null = null;
   private heldReported = false;
   private polling = false;
+  /** Set while readings fail: the contact's status says so (device status, /health, diagnostics). */
+  private readError: DeviceStatus | null = null;
 
   constructor(options: DoorContactOptions) {
     super();
     this.options = options;
     this.now = options.now ?? Date.now;
-    options.source.on('status', (status) => this.emit('status', status));
+    // A change of the source's own state (unplugged, back) is newer news than a failed reading.
+    options.source.on('status', (status) => {
+      this.readError = null;
+      this.emit('status', status);
+    });
   }
 
   get state(): DoorState {
@@ -61,7 +67,7 @@ export class DoorContact extends EventEmitter<DoorContactEvents> {
   }
 
   status(): DeviceStatus {
-    return this.options.source.status();
+    return this.readError ?? this.options.source.status();
   }
 
   async open(): Promise<DeviceStatus> {
@@ -82,9 +88,18 @@ export class DoorContact extends EventEmitter<DoorContactEvents> {
     if (this.polling) return;
     this.polling = true;
     try {
-      this.observe(await this.options.source.readClosed());
-    } catch {
-      // Unreadable (e.g. unplugged): forget the state rather than guess it.
+      const closed = await this.options.source.readClosed();
+      if (this.readError !== null) {
+        this.readError = null;
+        this.emit('status', this.options.source.status());
+      }
+      this.observe(closed);
+    } catch (error) {
+      // Unreadable (e.g. unplugged): forget the state rather than guess it, and say so once.
+      if (this.readError === null && this.options.source.status().state === 'connected') {
+        this.readError = deviceStatus('error', new Date(this.now()), `door contact cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+        this.emit('status', this.readError);
+      }
       this.current = 'unknown';
       this.candidate = null;
       this.openedAt = null;

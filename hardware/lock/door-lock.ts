@@ -143,6 +143,8 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
     try {
       done = this.relay.switchOffSync?.() ?? false;
     } catch {
+      // Crash path: nothing may run here but the next way off (the watchdog thread); the caller
+      // (runtime/fail-safe) logs whether the lock went off.
       done = false;
     }
     return done || (this.watchdog?.tripSync() ?? false);
@@ -197,6 +199,7 @@ export class DoorLock extends EventEmitter<DoorLockEvents> {
   /** Relay switches run one at a time, in the order asked. */
   private serial<T>(action: () => Promise<T>): Promise<T> {
     const run = this.queue.then(action, action);
+    // The caller gets `run` and its error; the queue itself only must not stay rejected.
     this.queue = run.catch(() => undefined);
     return run;
   }

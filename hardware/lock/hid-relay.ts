@@ -72,6 +72,7 @@ export class HidRelay extends ConnectedDevice<RelayEvents, HidConnection> implem
         device.close();
       }
     } catch {
+      // Crash path: false sends DoorLock.emergencyOff on to the watchdog thread; the fail-safe logs it.
       return false;
     }
   }

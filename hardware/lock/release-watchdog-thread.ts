@@ -27,6 +27,7 @@ function identify(fd) {
     const s = fstatSync(fd);
     return s.dev + ':' + s.ino + ':' + s.rdev;
   } catch {
+    // A closed fd has no identity: the caller then refuses to write to it, and says so.
     return null;
   }
 }

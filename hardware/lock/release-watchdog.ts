@@ -16,6 +16,7 @@ function nodeHidModule(): string | null {
   try {
     return createRequire(import.meta.url).resolve('node-hid');
   } catch {
+    // Not installed: the thread reports 'node-hid cannot be loaded' if it ever needs it.
     return null;
   }
 }

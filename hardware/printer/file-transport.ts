@@ -69,6 +69,7 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
     this.reconnect.stop();
     const handle = this.handle;
     this.handle = null;
+    // Closing on purpose: a handle that fails to close is gone either way; the status says closed.
     await handle?.close().catch(() => undefined);
     this.setStatus('disconnected', 'closed');
   }
@@ -133,6 +134,7 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
       return;
     }
     if (!this.reconnect.isWanted) {
+      // Opened after close() was asked for: nobody wants this handle, whatever its close says.
       await handle.close().catch(() => undefined);
       return;
     }
@@ -146,6 +148,7 @@ export class FilePrinterTransport extends EventEmitter<PrinterTransportEvents> i
   private lost(handle: fs.FileHandle, error: unknown): void {
     if (this.handle !== handle) return;
     this.handle = null;
+    // The device is already lost (recorded in the status below); its close can only fail the same way.
     void handle.close().catch(() => undefined);
     this.setStatus('disconnected', `lost: ${describe(error)}`);
     this.reconnect.retry();

@@ -124,6 +124,7 @@ export class EscPosPrinterSimulator extends EventEmitter<PrinterSimulatorEvents>
 
   private answer(n: number): void {
     const reply = n === 4 ? paperStatusByte(this.paper) : n === 1 ? printerStatusByte(this.offline || this.paper === 'out') : 0x12;
+    // A simulator (demo and tests): a reply the reader never gets shows as its own status timeout.
     void this.link.write(Uint8Array.of(reply)).catch(() => undefined);
   }
 

@@ -118,3 +118,27 @@ describe('ReceiptPrinter on a device file (escpos-file)', () => {
     await expect(printer.print(receipt)).rejects.toMatchObject({ reason: 'disconnected' });
   });
 });
+
+describe('ReceiptPrinter background status checks', () => {
+  it('a status request that fails is the printer status (an error a technician sees), not dropped', async () => {
+    const { EventEmitter } = await import('node:events');
+    const transport = Object.assign(new EventEmitter(), {
+      path: '/dev/usb/lp0',
+      isConnected: true,
+      canQuery: true,
+      open: async () => transport.status(),
+      close: async () => undefined,
+      status: () => ({ state: 'connected' as const, since: new Date(0) }),
+      write: async () => undefined,
+      query: async (): Promise<number | null> => {
+        throw new Error('EIO: i/o error, read');
+      },
+    });
+    printer = new ReceiptPrinter(transport, { pollIntervalMs: 0 });
+    const seen: string[] = [];
+    printer.on('status', (s) => seen.push(`${s.device.state}: ${s.device.detail ?? ''}`));
+    await printer.open();
+    expect(printer.status().device).toMatchObject({ state: 'error', detail: expect.stringContaining('EIO: i/o error, read') });
+    expect(seen.at(-1)).toContain('status request failed');
+  });
+});

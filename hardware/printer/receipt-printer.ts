@@ -2,7 +2,7 @@
 // DLE EOT, and tells the rest of the product when paper runs low, runs out or the printer
 // goes offline, so the kiosk can stop offering receipts.
 import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../device-status';
+import { type DeviceStatus, deviceStatus } from '../device-status';
 import type { CodePage } from './code-pages';
 import { renderReceipt } from './escpos-render';
 import {
@@ -59,7 +59,7 @@ export class ReceiptPrinter extends EventEmitter<ReceiptPrinterEvents> {
   private readonly onTransportStatus = (device: DeviceStatus) => {
     this.update({ device });
     // A printer that comes back is asked at once rather than at the next poll.
-    if (this.opened && device.state === 'connected') void this.checkStatus().catch(() => undefined);
+    if (this.opened && device.state === 'connected') void this.pollStatus();
   };
 
   constructor(
@@ -75,10 +75,10 @@ export class ReceiptPrinter extends EventEmitter<ReceiptPrinterEvents> {
     this.transport.on('status', this.onTransportStatus);
     await this.transport.open();
     this.update({ device: this.transport.status() });
-    if (this.transport.isConnected) await this.checkStatus().catch(() => undefined);
+    if (this.transport.isConnected) await this.pollStatus();
     this.opened = true;
     const interval = this.options.pollIntervalMs ?? 5000;
-    if (interval > 0) this.timer = setInterval(() => void this.checkStatus().catch(() => undefined), interval);
+    if (interval > 0) this.timer = setInterval(() => void this.pollStatus(), interval);
     return this.current;
   }
 
@@ -115,6 +115,17 @@ export class ReceiptPrinter extends EventEmitter<ReceiptPrinterEvents> {
     });
   }
 
+  /** A status check nobody waits for: when it fails, the failure becomes the printer's status
+   * (an error the kiosk's device status and diagnostics show) instead of being dropped. */
+  private async pollStatus(): Promise<void> {
+    try {
+      await this.checkStatus();
+    } catch (error) {
+      const detail = `status request failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.update({ device: deviceStatus('error', new Date(), detail) });
+    }
+  }
+
   /** Renders and prints; refuses (PrinterUnavailableError) when out of paper, offline or unplugged. */
   async print(receipt: Receipt): Promise<void> {
     await this.printBytes(renderReceipt(receipt, { codePage: this.options.codePage ?? 'pc865' }));
@@ -131,6 +142,7 @@ export class ReceiptPrinter extends EventEmitter<ReceiptPrinterEvents> {
   /** Status queries and receipts never interleave on the line. */
   private queue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.chain.then(task);
+    // The caller gets `run` and its error; the chain itself only must not stay rejected.
     this.chain = run.catch(() => undefined);
     return run;
   }

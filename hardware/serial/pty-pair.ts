@@ -19,6 +19,7 @@ export function socatAvailable(): boolean {
     execFileSync('socat', ['-V'], { stdio: 'ignore' });
     return true;
   } catch {
+    // The probe's answer: socat cannot run here (openPtyPair would say why in its PtyUnavailableError).
     return false;
   }
 }
@@ -30,6 +31,7 @@ function setprivAvailable(): boolean {
     try {
       pdeathsig = process.platform === 'linux' && execFileSync('setpriv', ['--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('--pdeathsig');
     } catch {
+      // The probe's answer: no setpriv here, so socat runs without --pdeathsig.
       pdeathsig = false;
     }
   }

@@ -99,6 +99,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     this.stopPresenceCheck();
     const port = this.port;
     this.port = null;
+    // Closing on purpose: a port that fails to close is gone either way; the status says closed.
     if (port?.isOpen) await port.close().catch(() => undefined);
     this.setStatus('disconnected', 'closed');
   }
@@ -111,6 +112,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   /** Writes bytes in order and resolves once the OS has transmitted them (drained). */
   write(bytes: Uint8Array): Promise<void> {
     const run = this.writeChain.then(() => this.writeNow(Buffer.from(bytes)));
+    // The caller gets `run` and its error; the chain itself only must not stay rejected.
     this.writeChain = run.catch(() => undefined);
     return run;
   }
@@ -189,6 +191,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
       return;
     }
     if (!this.reconnect.isWanted) {
+      // Opened after close() was asked for: nobody wants this port, whatever its close says.
       await port.close().catch(() => undefined);
       return;
     }
@@ -227,6 +230,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     if (this.port !== port) return;
     this.port = null;
     this.stopPresenceCheck();
+    // The device is already lost (recorded in the status below); its close can only fail the same way.
     if (port.isOpen) void port.close().catch(() => undefined);
     this.setStatus('disconnected', `lost: ${describe(error)}`);
     this.reconnect.retry();

@@ -114,6 +114,7 @@ export function parseScreenFrame(text: string): Checked<ScreenFrame<UiEventShape
   try {
     frame = JSON.parse(text);
   } catch {
+    // The refusal is the result: the server logs it as browser.event_dropped with this reason.
     return { ok: false, reason: 'the frame is not JSON' };
   }
   if (!isPlainObject(frame)) return { ok: false, reason: 'the frame is not an object' };

@@ -25,6 +25,7 @@ export function electronBinary(load: (id: string) => unknown = createRequire(imp
     const binary = load('electron');
     return typeof binary === 'string' && exists(binary) ? binary : null;
   } catch {
+    // The package's way of saying "no binary": `kiosk start` says so and uses browser mode.
     return null;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,11 @@ describe('readStatic', () => {
     expect(file.contentType).toBe('text/html; charset=utf-8');
     expect(file.body.toString()).toContain('npx vite build');
     expect(file.body.toString()).not.toContain('<script');
+  });
+
+  it('a file that exists but cannot be read (a symlink loop, no access) is an error for the server to log, not a 404', async () => {
+    await symlink('loop.js', path.join(dir, 'built', 'assets', 'loop.js'));
+    await expect(readStatic(path.join(dir, 'built'), '/assets/loop.js')).rejects.toMatchObject({ code: 'ELOOP' });
   });
 
   it('escapes the folder name in the placeholder', () => {

@@ -39,6 +39,7 @@ export function resolveStaticPath(rootDir: string, requestPath: string): string 
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
+    // A malformed request, not a fault of the kiosk: the caller answers 404.
     return null;
   }
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return null;
@@ -56,12 +57,17 @@ export interface StaticFile {
   body: Buffer;
 }
 
+/** Not there (or not a file here): a 404. Any other failure (no access, a symlink loop, EIO) is
+ * thrown, so the server logs it and answers 500 instead of hiding a broken installation. */
+const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
 async function readIfFile(file: string): Promise<Buffer | null> {
   try {
     if (!(await stat(file)).isFile()) return null;
     return await readFile(file);
-  } catch {
-    return null;
+  } catch (error) {
+    if (MISSING.has((error as NodeJS.ErrnoException).code ?? '')) return null;
+    throw error;
   }
 }
 

@@ -42,13 +42,22 @@ function connected(what: string, status: DeviceStatus): string {
   return `${what} connected`;
 }
 
-export async function diagnose(config: SiteConfig, clock: Clock, timeoutMs = 3000): Promise<DiagnosisReport> {
+/** How the devices and the ILS are reached (tests swap in fakes). */
+export interface DiagnoseDeps {
+  connectIls: typeof connectIls;
+  buildDoorDevices: (config: SiteConfig) => Promise<DoorDevices>;
+  buildKioskDevices: (config: SiteConfig) => Promise<KioskDevices>;
+}
+
+const REAL: DiagnoseDeps = { connectIls, buildDoorDevices, buildKioskDevices: (config) => buildKioskDevices(config) };
+
+export async function diagnose(config: SiteConfig, clock: Clock, timeoutMs = 3000, deps: DiagnoseDeps = REAL): Promise<DiagnosisReport> {
   const checks: CheckResult[] = [];
   checks.push(
     await timed(
       'ils',
       async () => {
-        const connection = await connectIls(config, clock, { requestTimeoutMs: timeoutMs, heartbeatIntervalMs: 0 });
+        const connection = await deps.connectIls(config, clock, { requestTimeoutMs: timeoutMs, heartbeatIntervalMs: 0 });
         try {
           const start = performance.now();
           await connection.ils.login();
@@ -64,54 +73,75 @@ export async function diagnose(config: SiteConfig, clock: Clock, timeoutMs = 300
     ),
   );
 
-  let door: DoorDevices | undefined;
-  let kiosk: KioskDevices | undefined;
+  // A device group that cannot be set up fails each of its devices by name (the screen's PIN pad is none).
+  const pinPad: Named[] = config.devices.pinPad.driver === 'screen' ? [] : [['pinPad', 'PIN pad']];
+  const door = await setUp(() => deps.buildDoorDevices(config), [['cardReader', 'card reader'], ...pinPad, ['lock', 'lock relay']], checks);
   try {
-    door = await buildDoorDevices(config);
-    const d = door;
-    checks.push(await timed('cardReader', async () => connected('card reader', await d.cardReader.open()), timeoutMs));
-    if (d.pinPad) {
-      const pad = d.pinPad;
-      checks.push(await timed('pinPad', async () => connected('PIN pad', await pad.open()), timeoutMs));
-    } else {
-      checks.push({ name: 'pinPad', ok: true, detail: "the kiosk screen's own PIN pad", ms: 0 });
+    if (door !== null) await checkDoorDevices(door, checks, timeoutMs);
+    const kiosk = await setUp(() => deps.buildKioskDevices(config), [['rfid', 'RFID pad'], ['printer', 'printer']], checks);
+    try {
+      if (kiosk !== null) await checkKioskDevices(kiosk, checks, timeoutMs);
+    } finally {
+      await kiosk?.close();
     }
-    checks.push(await timed('lock', async () => `${connected('lock relay', await d.lock.open())}, switched off`, timeoutMs));
-    kiosk = await buildKioskDevices(config);
-    const k = kiosk;
-    checks.push(
-      await timed(
-        'rfid',
-        async () => {
-          await k.reader.open();
-          await k.reader.whenConnected(timeoutMs);
-          const tags = await k.reader.inventory();
-          return `FEIG reader answers, ${tags.length} tag(s) on the pad`;
-        },
-        timeoutMs,
-      ),
-    );
-    checks.push(
-      await timed(
-        'printer',
-        async () => {
-          await k.printer.open();
-          const status = await k.printer.checkStatus();
-          connected('printer', status.device);
-          // A printer out of paper also reports itself offline: name the cause first.
-          if (status.paper === 'out') throw new Error('printer out of paper');
-          if (status.online === false) throw new Error('printer offline (cover open or error)');
-          if (status.online === null) throw new Error('printer does not answer status requests');
-          return `printer online, paper ${status.paper}`;
-        },
-        timeoutMs,
-      ),
-    );
-  } catch (error) {
-    checks.push({ name: 'cardReader', ok: false, detail: `devices could not be set up: ${(error as Error).message}`, ms: 0 });
   } finally {
-    await kiosk?.close();
     await door?.close();
   }
   return { ok: checks.every((c) => c.ok), checks };
+}
+
+/** A check's name and the device's name in a technician's words. */
+type Named = [CheckResult['name'], string];
+
+/** Builds a group of devices; when that fails, each device in it is reported failed by its own name. */
+async function setUp<T>(build: () => Promise<T>, devices: Named[], checks: CheckResult[]): Promise<T | null> {
+  try {
+    return await build();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    for (const [name, what] of devices) checks.push({ name, ok: false, detail: `${what} could not be set up: ${message}`, ms: 0 });
+    return null;
+  }
+}
+
+async function checkDoorDevices(d: DoorDevices, checks: CheckResult[], timeoutMs: number): Promise<void> {
+  checks.push(await timed('cardReader', async () => connected('card reader', await d.cardReader.open()), timeoutMs));
+  if (d.pinPad) {
+    const pad = d.pinPad;
+    checks.push(await timed('pinPad', async () => connected('PIN pad', await pad.open()), timeoutMs));
+  } else {
+    checks.push({ name: 'pinPad', ok: true, detail: "the kiosk screen's own PIN pad", ms: 0 });
+  }
+  checks.push(await timed('lock', async () => `${connected('lock relay', await d.lock.open())}, switched off`, timeoutMs));
+}
+
+async function checkKioskDevices(k: KioskDevices, checks: CheckResult[], timeoutMs: number): Promise<void> {
+  checks.push(
+    await timed(
+      'rfid',
+      async () => {
+        await k.reader.open();
+        await k.reader.whenConnected(timeoutMs);
+        const tags = await k.reader.inventory();
+        return `FEIG reader answers, ${tags.length} tag(s) on the pad`;
+      },
+      timeoutMs,
+    ),
+  );
+  checks.push(
+    await timed(
+      'printer',
+      async () => {
+        await k.printer.open();
+        const status = await k.printer.checkStatus();
+        connected('printer', status.device);
+        // A printer out of paper also reports itself offline: name the cause first.
+        if (status.paper === 'out') throw new Error('printer out of paper');
+        if (status.online === false) throw new Error('printer offline (cover open or error)');
+        if (status.online === null) throw new Error('printer does not answer status requests');
+        return `printer online, paper ${status.paper}`;
+      },
+      timeoutMs,
+    ),
+  );
 }

@@ -14,6 +14,7 @@ import { createDoor } from '../../state-machines/wiring';
 import { type Clock } from '../clock';
 import { type DoorDevices } from '../devices/door-devices';
 import { type Logger } from '../log';
+import { recordRuleFailures } from '../rule-failures';
 import { type MetricsRegistry } from '../services/metrics';
 import { accessLedger } from './access-ledger';
 import { type PatronVerifier } from './patron-verifier';
@@ -66,6 +67,7 @@ export function startDoorController(deps: DoorControllerDeps): DoorController {
   const { devices, store, log, metrics, doorId } = deps;
   const decisions = metrics.counter('kiosk_door_decisions_total', 'Door entry attempts by decision and reason');
   const ledger = accessLedger(store, log, metrics, doorId);
+  const lockFailures = metrics.counter('kiosk_door_lock_failures_total', 'Allowed entries whose relay did not switch on (an alarm)');
   const logEntry = (entry: DoorEntryLog) => {
     const row = {
       door: doorId,
@@ -90,11 +92,24 @@ export function startDoorController(deps: DoorControllerDeps): DoorController {
       ...(written && entry.accompaniedBy ? { accompanied: true } : {}),
     });
   };
-  const machine = createDoor(doorRulesFor(deps.profile, { now: () => deps.clock.now(), ...(deps.branch === undefined ? {} : { branch: deps.branch }) }), {
+  const rules = doorRulesFor(deps.profile, {
+    now: () => deps.clock.now(),
+    onPolicyError: recordRuleFailures(log, doorId),
+    ...(deps.branch === undefined ? {} : { branch: deps.branch }),
+  });
+  const machine = createDoor(rules, {
     verifyPin: (input) => deps.verifier.verifyPin(input),
     verifyCached: (input) => deps.verifier.verifyCached(input),
     releaseLock: async ({ ms }) => {
-      await devices.lock.release(ms);
+      try {
+        await devices.lock.release(ms);
+      } catch (error) {
+        // The patron was let in on paper but the door stayed shut: an alarm for a technician. The
+        // machine writes the access-log row that says so and tells the patron.
+        lockFailures.inc({ door: doorId });
+        log.error('door.lock-failed', { door: doorId, alarm: true, ms, error });
+        throw error;
+      }
       log.info('door.released', { door: doorId, ms });
     },
     logEntry,

@@ -30,6 +30,9 @@ async function refuseAfter(delayMs: number, result: VerifyResult): Promise<Verif
   return result;
 }
 
+/** An empty PIN is never asked about: some ILSs take it as valid. It counts as no attempt. */
+const NO_PIN: VerifyResult = { outcome: 'wrong-pin', attemptsLeft: -1 };
+
 export class PatronVerifier {
   constructor(private readonly deps: PatronVerifierDeps) {}
 
@@ -39,6 +42,7 @@ export class PatronVerifier {
    * turning valid patrons away. */
   async verifyPin({ card, pin }: PinCredentials): Promise<VerifyResult> {
     const { store, clock, place, ils } = this.deps;
+    if (pin === '') return NO_PIN;
     if (ils.link.state === 'offline') return { outcome: 'unavailable', detail: 'the ILS is offline' };
     const at = clock.now();
     const key = store.cardKey(card.patronId);
@@ -74,6 +78,7 @@ export class PatronVerifier {
 
   /** Card + PIN against the local credential cache only (the ILS could not answer). */
   async verifyCached({ card, pin }: PinCredentials): Promise<VerifyResult> {
+    if (pin === '') return NO_PIN;
     const decision = await this.deps.store.offline.verifyForEntry({ cardNumber: card.patronId, pin, door: this.deps.place, at: this.deps.clock.now() });
     if (decision.ok) return { outcome: 'valid', patron: fromCachedFacts(decision.patron), source: 'cache' };
     const refuse = (result: VerifyResult) => refuseAfter(decision.delayMs, result);
@@ -95,6 +100,7 @@ export class PatronVerifier {
       case 'blocked':
         return { outcome: 'valid', patron: { ...UNKNOWN_FACTS, blocked: true, borrowingBlocked: true }, source: 'cache' };
       case 'fees':
+      case 'fees-unknown':
       case 'offline-item-limit':
         return { outcome: 'valid', patron: { ...UNKNOWN_FACTS, borrowingBlocked: true }, source: 'cache' };
     }

@@ -74,6 +74,7 @@ export async function runDoor(config: SiteConfig, options: RunDoorOptions): Prom
     watch('cardReader', devices.cardReader);
     if (devices.pinPad) watch('pinPad', devices.pinPad);
     watch('lock', devices.lock);
+    if (devices.contact) watch('doorContact', devices.contact);
     const doorEvents = site.metrics.counter('kiosk_door_contact_events_total', 'Door contact events (opened, forced open, held open too long)');
     for (const event of ['opened', 'closed', 'forced-open', 'held-open-too-long'] as const) {
       devices.contact?.on(event, () => {

@@ -1,26 +1,32 @@
 // Loan and return receipts, laid out for an 80 mm ESC/POS printer in Danish or English. A receipt
 // names items and dates, never the patron: it may be left behind at the kiosk.
 import { line, type Receipt, type ReceiptLine } from '../../hardware/printer/index';
+import { copenhagenTime } from '../../policy/time';
 import { type ReceiptRequest } from '../../state-machines/ports';
+import { VERSION } from '../version';
 
 const TEXT = {
   da: {
     checkout: 'Lånekvittering',
     return: 'Afleveringskvittering',
     due: 'Afleveres senest',
+    dueLater: 'Afleveringsdatoen sættes, når biblioteksystemet svarer igen',
     count: (n: number) => `${n} ${n === 1 ? 'materiale' : 'materialer'}`,
     destination: { shelf: 'På hylden', 'hold-shelf': 'Reserveret: til afhentningshylden', 'other-branch': 'Sendes til en anden afdeling', 'sort-bin': 'Til sortering', alert: 'Personalet ser på det' },
     thanks: 'Tak for besøget',
     test: 'Testudskrift',
+    notAnItem: 'Ikke et materiale',
   },
   en: {
     checkout: 'Loan receipt',
     return: 'Return receipt',
     due: 'Due',
+    dueLater: 'The due date will be set when the library system is back',
     count: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
     destination: { shelf: 'Back to the shelf', 'hold-shelf': 'Reserved: to the hold shelf', 'other-branch': 'Sent to another branch', 'sort-bin': 'To sorting', alert: 'Staff will look at it' },
     thanks: 'Thank you for your visit',
     test: 'Test print',
+    notAnItem: 'Not an item',
   },
 } satisfies Record<'da' | 'en', unknown>;
 
@@ -44,6 +50,8 @@ export function receiptFor(request: ReceiptRequest, context: { libraryName: stri
     lines.push(line.text(item.title, { bold: true }));
     lines.push(line.text(item.itemId));
     if (item.dueDate) lines.push(line.text(`${t.due}: ${formatDate(item.dueDate, request.language, tz)}`));
+    // Borrowed offline: the library system sets the due date when it answers again.
+    else if (request.kind === 'checkout') lines.push(line.text(t.dueLater));
     if (item.destination) lines.push(line.text(t.destination[item.destination]));
     lines.push(line.feed(1));
   }
@@ -51,14 +59,26 @@ export function receiptFor(request: ReceiptRequest, context: { libraryName: stri
   return { lines };
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The technician's test print: what the printer does with text, Danish letters and a barcode. The
+ * barcode is a test code (TEST- and the minute it was printed), never an item number a library's
+ * scanner could take for a real item.
+ */
 export function testReceipt(libraryName: string, printedAt: Date): Receipt {
+  const c = copenhagenTime(printedAt);
+  const when = `${two(c.day)}-${two(c.month)}-${c.year} ${two(c.hour)}:${two(c.minute)}`;
+  const code = `TEST-${c.year}-${two(c.month)}-${two(c.day)}T${two(c.hour)}:${two(c.minute)}`;
   return {
     lines: [
       line.text(libraryName, { bold: true, align: 'center' }),
       line.text(`${TEXT.da.test} / ${TEXT.en.test}`, { align: 'center' }),
-      line.text(printedAt.toISOString(), { align: 'center' }),
+      line.text(`${TEXT.da.notAnItem} / ${TEXT.en.notAnItem}`, { align: 'center' }),
+      line.text(when, { align: 'center' }),
+      line.text(`Version ${VERSION}`, { align: 'center' }),
       line.text('ÆØÅ æøå', { align: 'center' }),
-      line.barcode('5000000001', { align: 'center' }),
+      line.barcode(code, { align: 'center' }),
       line.feed(3),
       line.cut(),
     ],

@@ -20,7 +20,8 @@ export function doorGuards(rules: DoorRules) {
       assertEvent(event, 'PIN_DIGIT');
       return canAddDigit(context.pin, event.digit, pinLengthOf(context.config));
     },
-    pinComplete: ({ context }: Args) => pinComplete(context.pin, pinLengthOf(context.config)),
+    /** Never empty, whatever the configured minimum: some ILSs take an empty PIN as valid. */
+    pinComplete: ({ context }: Args) => context.pin !== '' && pinComplete(context.pin, pinLengthOf(context.config)),
     verified: (_: Args, result: VerifyResult) => result.outcome === 'valid',
     /** The ILS could not answer at all: only then does the credential cache get to decide. */
     ilsUnavailable: (_: Args, result: VerifyResult) => ilsCouldNotAnswer(result),

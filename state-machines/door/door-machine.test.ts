@@ -462,19 +462,49 @@ describe('door view', () => {
 });
 
 describe('door: lock failures', () => {
-  it('keeps running when the lock driver fails; the entry stays logged once', async () => {
+  it('a relay that fails after the allowed row: a second row says lock-failed, the view says the door did not open', async () => {
     const door = startDoor({ rules: (now) => ({ ...fakeDoorRules(now), mayAccompany: () => false }) });
     door.actor.send({ type: 'CARD_READ', card: adultCard });
     door.typePin('1234');
     door.actor.send({ type: 'PIN_ENTER' });
     door.verify.last().resolve({ outcome: 'valid', patron: adult, source: 'ils' });
     await settle();
+    // The allowed row is written before the relay moves (no row, no opening): kept.
+    expect(door.logs.map((l) => [l.decision, l.reason])).toEqual([['allowed', 'allowed']]);
+    door.clock.increment(100);
     door.release.last().reject(new Error('relay not confirmed'));
     await settle();
     expect(door.actor.getSnapshot().status).toBe('active');
-    expect(door.state()).toBe('released');
+    expect(door.state()).toBe('lockFailed');
+    expect(door.logs).toEqual([
+      { at: new Date(DAYTIME).toISOString(), decision: 'allowed', reason: 'allowed', card: adultCard },
+      { at: new Date(DAYTIME + 100).toISOString(), decision: 'denied', reason: 'lock-failed', card: adultCard },
+    ]);
+    expect(toDoorView(door.actor.getSnapshot())).toEqual({ state: 'lock-failed', pinLength: 0, outcome: { decision: 'denied', reason: 'lock-failed' }, source: 'ils' });
+    door.clock.increment(4000);
+    expect(door.state()).toBe('idle');
+    expect(door.logs).toHaveLength(2);
+  });
+
+  it('an adult whose door did not open opens no window for a child', async () => {
+    const door = startDoor();
+    await verifiedAdult(door);
+    door.release.last().reject(new Error('relay module not connected'));
+    await settle();
+    expect(door.state()).toBe('lockFailed');
+    expect(door.actor.getSnapshot().context.companion).toBeNull();
+    door.clock.increment(4000);
+    expect(door.state()).toBe('idle');
+  });
+
+  it('a relay that answers after the release time ended changes nothing (the attempt is over)', async () => {
+    const door = startDoor({ rules: (now) => ({ ...fakeDoorRules(now), mayAccompany: () => false }) });
+    await verifiedAdult(door);
+    const release = door.release.last();
     door.clock.increment(5000);
     expect(door.state()).toBe('idle');
+    release.reject(new Error('late'));
+    await settle();
     expect(door.logs).toHaveLength(1);
   });
 });

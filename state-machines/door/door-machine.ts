@@ -1,7 +1,8 @@
 // Door entry for unstaffed hours: card -> PIN -> verify (the ILS; the credential cache only when
 // the ILS could not answer at all) -> the library's decision at that moment -> lock released, or
 // refused with a reason. Every attempt is logged exactly once, by `logEntry`, when it ends, with
-// the time it ended. An abandoned PIN entry (timeout, another card, cancel) is an attempt: a card
+// the time it ended; the one exception is a relay that fails after the allowed row was written,
+// which adds a second row ('lock-failed') so the log says nobody went in. An abandoned PIN entry (timeout, another card, cancel) is an attempt: a card
 // was presented at the door, so the access log records it as refused. Every attempt has a hard
 // end: PIN entry `attemptMaxMs` after the card read whatever keys are pressed, verification when
 // the ILS (and the slow-down after a burst of failures) has had its time.
@@ -30,12 +31,13 @@ import { DEFAULT_DOOR_CONFIG, type DoorContext, type DoorEvent, type DoorInput, 
 
 const refusal = (reason: string): DoorOutcome => ({ decision: 'denied', reason });
 
-// A failing lock must not stop the door: the lock driver reports its own device status, and
-// the attempt is logged as decided. The relay is always released by the driver's own timer.
+// A relay that fails after the allowed row was written: the attempt gets a second row saying the
+// lock failed (the first one stays: it was the decision), and the patron is told the door did not
+// open. The runtime's releaseLock raises the device alarm; the driver switches the relay off itself.
 const releaseLock = {
   src: 'releaseLock',
   input: ({ context }: { context: DoorContext }) => ({ ms: context.config.releaseMs }),
-  onError: { actions: [] },
+  onError: { target: 'lockFailed', actions: 'lockFailed' },
 } as const;
 
 export function createDoorMachine(rules: DoorRules) {
@@ -79,6 +81,8 @@ export function createDoorMachine(rules: DoorRules) {
       /** The adult's window for a child opens (or, after the child, closes). */
       settleCompanion: assign(({ context }) => ({ companion: companionAfterEntry(rules, context, rules.now(), context.config.accompanyWindowMs) })),
       closeCompanionWindow: assign({ companion: null }),
+      /** Nobody went in: the entry opens no window for a child (nor keeps the adult's). */
+      lockFailed: assign({ outcome: refusal('lock-failed'), companion: null }),
     },
     guards: {
       ...doorGuards(rules),
@@ -179,6 +183,10 @@ export function createDoorMachine(rules: DoorRules) {
         entry: 'settleCompanion',
         invoke: releaseLock,
         after: { release: [{ guard: 'companionWaiting', target: 'waitingForChild' }, { target: 'idle' }] },
+      },
+      lockFailed: {
+        entry: { type: 'logEntry', params: logNow },
+        after: { message: 'idle' },
       },
       waitingForChild: {
         after: { companionWindow: { target: 'idle', actions: 'closeCompanionWindow' } },

@@ -55,7 +55,9 @@ export type DoorMachineReason =
   | 'offline-unknown'
   | 'unavailable'
   | 'attempt-timeout'
-  | 'access-log-unavailable';
+  | 'access-log-unavailable'
+  /** The relay did not switch on after the entry was allowed (and logged): nobody went in. */
+  | 'lock-failed';
 
 export interface DoorOutcome {
   decision: 'allowed' | 'denied';

@@ -5,7 +5,7 @@ import type { DoorMachine } from './door-machine';
 import type { DoorOutcome } from './door-types';
 
 export interface DoorView {
-  state: 'idle' | 'closed' | 'pin-entry' | 'verifying' | 'released' | 'waiting-for-child' | 'denied';
+  state: 'idle' | 'closed' | 'pin-entry' | 'verifying' | 'released' | 'lock-failed' | 'waiting-for-child' | 'denied';
   pinLength: number;
   outcome: DoorOutcome | null;
   /** Which source verified the PIN, once known. */
@@ -23,6 +23,8 @@ const STATES: Record<string, DoorView['state']> = {
   recordingEntry: 'verifying',
   unrecorded: 'denied',
   released: 'released',
+  // "The door could not be opened: try again or ask staff", never "come in".
+  lockFailed: 'lock-failed',
   waitingForChild: 'waiting-for-child',
   denied: 'denied',
 };

@@ -37,6 +37,11 @@ describe('moved-aside copies', () => {
     expect(readdirSync(dir)).toEqual(['kiosk.sqlite.corrupt-20260302T200000Z']); // hours ahead: a clock step, kept
   });
 
+  it('a data folder that cannot be listed (not a folder, no access) is a failure, not a silent nothing', () => {
+    const file = path.join(folderWith(['not-a-folder']), 'not-a-folder');
+    expect(purgeMovedAside({ dir: file, prefixes, now: MOVED, keepDays: 7 })).toEqual({ deleted: [], failed: [{ file: '.', code: 'ENOTDIR' }] });
+  });
+
   it('leave every other file alone, and a missing folder is no error', () => {
     const others = ['kiosk.sqlite', 'kiosk.sqlite-wal', 'kiosk.sqlite.corrupt-notatime', 'kiosk.sqlite.corrupt-20260302T101530Z.bak', 'x.corrupt-20200101T000000Z'];
     const dir = folderWith(others);

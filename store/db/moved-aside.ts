@@ -47,7 +47,10 @@ export function purgeMovedAside({ dir, prefixes, now, keepDays }: MovedAsidePurg
   let names: string[];
   try {
     names = readdirSync(dir);
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    // No folder, no copies; any other failure (no access, not a folder) is a failed purge.
+    if (code !== 'ENOENT') result.failed.push({ file: '.', code });
     return result;
   }
   for (const name of names.sort()) {

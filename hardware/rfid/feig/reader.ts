@@ -183,6 +183,7 @@ export class FeigReader extends EventEmitter<FeigReaderEvents> {
   /** Sends one request and resolves with its reply, whatever the status. Queued: one at a time. */
   transact(name: string, request: FeigRequest): Promise<FeigReply> {
     const run = this.chain.then(() => this.exchange(name, request));
+    // The caller gets `run` and its error; the queue itself only must not stay rejected.
     this.chain = run.catch(() => undefined);
     return run;
   }

@@ -80,6 +80,7 @@ export class FeigSimulator {
       const reply = encodeFeigReply(this.core.handle(output.frame));
       const requestLength = (output.frame.format === 'advanced' ? ADVANCED_OVERHEAD : STANDARD_OVERHEAD) + output.frame.payload.length;
       const delay = this.delayFor(requestLength + reply.length);
+      // A simulator (demo and tests): a reply the reader never gets shows as its own timeout there.
       this.replies = this.replies
         .then(() => (delay > 0 ? new Promise<void>((resolve) => setTimeout(resolve, delay)) : undefined))
         .then(() => this.link.write(reply))
