@@ -45,7 +45,8 @@ export interface VerifyServices {
 
 export interface DoorServices extends VerifyServices {
   releaseLock: Service<{ ms: number }, void>;
-  /** Called exactly once per attempt; must not throw (log failures elsewhere). An allowed entry
+  /** Called once per attempt (twice when the relay fails after an allowed entry: 'lock-failed');
+   * must not throw (log failures elsewhere). An allowed entry
    * must be written durably before it returns: the lock is released only after it. */
   logEntry(entry: DoorEntryLog): void;
   /** False when the last access-log write failed: an allowed entry is then refused. */
@@ -111,6 +112,7 @@ export function createKiosk(rules: KioskRules, services: KioskServices) {
         },
       }),
       checkTechnician: actor(services.checkTechnician),
+      endSession,
     },
   });
 }

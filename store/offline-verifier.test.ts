@@ -103,4 +103,23 @@ describe('offline borrowing', () => {
     expect(await store.offline.verifyForBorrowing({ ...request, feesBlockBorrowing: (fees) => fees >= 200 })).toMatchObject({ ok: false, refusal: 'fees' });
     expect((await store.offline.verifyForBorrowing({ ...request, feesBlockBorrowing: (fees) => fees > 250 })).ok).toBe(true);
   });
+
+  it('refuses a card the library blocked altogether, even when the cache holds no separate loan block', async () => {
+    await store.credentials.remember({ ...adult, doorBlocked: true, blocked: false });
+    expect(await store.offline.verifyForBorrowing({ ...attempt('4711'), items: 1 })).toMatchObject({ ok: false, refusal: 'blocked' });
+  });
+
+  it('refuses when the debt rule applies but the cache does not know the fees; without a debt rule the fees do not matter', async () => {
+    await store.credentials.remember({ ...adult, feesDkk: null });
+    const request = { ...attempt('4711'), items: 1 };
+    expect(await store.offline.verifyForBorrowing({ ...request, feesBlockBorrowing: (fees) => fees >= 200 })).toMatchObject({ ok: false, refusal: 'fees-unknown' });
+    expect((await store.offline.verifyForBorrowing(request)).ok).toBe(true);
+  });
+
+  it('names the cached patron when their facts (not the PIN) refuse the loan, so the screen can say why', async () => {
+    await store.credentials.remember({ ...adult, feesDkk: 300, excludedFromUnstaffed: true });
+    const decision = await store.offline.verifyForBorrowing({ ...attempt('4711'), items: 1, feesBlockBorrowing: (fees) => fees >= 200 });
+    expect(decision).toMatchObject({ ok: false, refusal: 'fees', patron: { feesDkk: 300, excludedFromUnstaffed: true } });
+    expect(await store.offline.verifyForBorrowing({ ...attempt('0000'), items: 1 })).not.toHaveProperty('patron');
+  });
 });

@@ -16,11 +16,14 @@ export type OfflineRefusal =
   | 'excluded-from-unstaffed'
   | 'blocked'
   | 'fees'
+  /** The profile has a debt rule, but the cache does not know this patron's fees. */
+  | 'fees-unknown'
   | 'offline-item-limit';
 
 export type OfflineDecision =
   | { ok: true; patron: CachedPatron; delayMs: number }
-  | { ok: false; refusal: OfflineRefusal; delayMs: number; lockedUntil?: Date };
+  /** `patron` is set when the PIN was right and the patron's own facts refuse them. */
+  | { ok: false; refusal: OfflineRefusal; delayMs: number; lockedUntil?: Date; patron?: CachedPatron };
 
 export interface OfflineAttempt {
   cardNumber: string;
@@ -41,7 +44,7 @@ function blockOf(patron: CachedPatron, entering: boolean): OfflineRefusal | null
   // At the door only a block on the card itself counts (debt blocks borrowing, not entry);
   // exclusion is from unstaffed hours (the door), not from borrowing at the kiosk.
   if (entering) return patron.doorBlocked ? 'blocked' : patron.excludedFromUnstaffed ? 'excluded-from-unstaffed' : null;
-  return patron.blocked ? 'blocked' : null;
+  return patron.blocked || patron.doorBlocked ? 'blocked' : null;
 }
 
 export interface OfflineVerifierDeps {
@@ -85,18 +88,23 @@ export class OfflineVerifier {
     }
     attempts.recordSuccess(key);
     const block = blockOf(verification.patron, entering);
-    if (block) return { ok: false, refusal: block, delayMs: check.delayMs };
+    if (block) return { ok: false, refusal: block, delayMs: check.delayMs, patron: verification.patron };
     return { ok: true, patron: verification.patron, delayMs: check.delayMs };
   }
 
-  /** As for entry, plus the debt rule and the limit on items borrowed while offline. */
+  /** Card + PIN as for entry, then the blocks on borrowing (a lost or blocked card: exclusion from
+   * unstaffed hours is the door's), the debt rule and the limit on items borrowed while offline. */
   async verifyForBorrowing(request: OfflineBorrowing): Promise<OfflineDecision> {
     const decision = await this.#verify(request, false);
     if (!decision.ok) return decision;
-    const fees = decision.patron.feesDkk;
-    if (fees !== null && request.feesBlockBorrowing?.(fees)) return { ok: false, refusal: 'fees', delayMs: decision.delayMs };
-    const already = this.deps.queue.openCheckouts(decision.patron.cardKey);
-    if (already + request.items > this.deps.rules.maxItemsOffline) return { ok: false, refusal: 'offline-item-limit', delayMs: decision.delayMs };
+    const { patron, delayMs } = decision;
+    if (request.feesBlockBorrowing) {
+      // The cache cannot vouch for fees it does not hold: the debt rule then refuses.
+      if (patron.feesDkk === null) return { ok: false, refusal: 'fees-unknown', delayMs, patron };
+      if (request.feesBlockBorrowing(patron.feesDkk)) return { ok: false, refusal: 'fees', delayMs, patron };
+    }
+    const already = this.deps.queue.openCheckouts(patron.cardKey);
+    if (already + request.items > this.deps.rules.maxItemsOffline) return { ok: false, refusal: 'offline-item-limit', delayMs, patron };
     return decision;
   }
 }

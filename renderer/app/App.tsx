@@ -11,10 +11,12 @@ import { SimulationPanel } from '../simulation/SimulationPanel';
 import { Screen } from './Screen';
 import type { ScreenEvent, Send, View } from './types';
 
-/** The part of the bridge the app uses (renderer/bridge's KioskApi, or a test's fake). */
+/** The part of the bridge the app uses (renderer/bridge's ScreenBridge, or a test's fake). */
 export interface ViewSource {
   onView(listener: (view: View) => void): () => void;
   send(event: ScreenEvent): void;
+  /** Browser mode: false when the runtime went away, true when it is back. */
+  onConnection?(listener: (connected: boolean) => void): () => void;
 }
 
 export function KioskScreen({ view, send }: { view: View; send: Send }) {
@@ -47,8 +49,32 @@ export function KioskScreen({ view, send }: { view: View; send: Send }) {
 
 export function App({ source }: { source: ViewSource }) {
   const [view, setView] = useState<View | null>(null);
-  useEffect(() => source.onView(setView), [source]);
+  const [lost, setLost] = useState(false);
+  useEffect(() => {
+    const offView = source.onView((next) => {
+      setLost(false);
+      setView(next);
+    });
+    // The runtime went away: its last view (a patron's name, loans, fees, working buttons) goes at once.
+    const offConnection = source.onConnection?.((connected) => {
+      if (connected) return;
+      setView(null);
+      setLost(true);
+    });
+    return () => {
+      offView();
+      offConnection?.();
+    };
+  }, [source]);
   const send = useMemo<Send>(() => (event) => source.send(event), [source]);
+  if (lost) {
+    const { t } = createTranslator('da');
+    return (
+      <main className="kiosk__main kiosk__main--connecting">
+        <p role="status">{t('app.outOfOrder')}</p>
+      </main>
+    );
+  }
   if (view === null) {
     const { t } = createTranslator('da');
     return (

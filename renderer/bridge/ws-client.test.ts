@@ -50,7 +50,7 @@ describe('createWebSocketBridge', () => {
   afterEach(() => vi.useRealTimers());
 
   it('has the preload API shape (onView, send) plus close and isConnected', () => {
-    expect(Object.keys(make()).sort()).toEqual(['close', 'isConnected', 'onView', 'send']);
+    expect(Object.keys(make()).sort()).toEqual(['close', 'isConnected', 'onConnection', 'onView', 'send']);
     expect(latestSocket().url).toBe('ws://127.0.0.1:8080/bridge');
   });
 
@@ -124,6 +124,37 @@ describe('createWebSocketBridge', () => {
     latestSocket().drop();
     vi.advanceTimersByTime(100);
     expect(FakeSocket.all).toHaveLength(7);
+  });
+
+  it('when the runtime goes away, says so at once and forgets its last view (no patron data for a late listener)', async () => {
+    const bridge = make();
+    const states: boolean[] = [];
+    bridge.onConnection((connected) => states.push(connected));
+    latestSocket().open();
+    latestSocket().view({ screen: 'account', patronName: 'Karen' });
+    latestSocket().drop();
+    expect(states).toEqual([true, false]);
+    const late: unknown[] = [];
+    bridge.onView((v) => late.push(v));
+    await Promise.resolve();
+    expect(late).toEqual([]);
+    vi.advanceTimersByTime(100);
+    latestSocket().open();
+    expect(states).toEqual([true, false, true]);
+  });
+
+  it('reports a socket that never opened as lost too, once per loss', () => {
+    const bridge = make();
+    const states: boolean[] = [];
+    const off = bridge.onConnection((connected) => states.push(connected));
+    latestSocket().drop();
+    vi.advanceTimersByTime(100);
+    latestSocket().drop();
+    expect(states).toEqual([false]);
+    off();
+    vi.advanceTimersByTime(200);
+    latestSocket().open();
+    expect(states).toEqual([false]);
   });
 
   it('keeps listeners across a reconnect', () => {

@@ -1,6 +1,8 @@
 // Browser mode's side of the contract: the same { onView, send } as the Electron preload, over a
 // WebSocket to runtime/browser/server.ts. It reconnects when the socket drops (the runtime
-// restarted, the machine slept) and hands every new listener the latest view at once.
+// restarted, the machine slept) and hands every new listener the latest view at once. When the
+// socket drops it forgets that view (it may show a patron) and tells `onConnection` listeners, so
+// the screen can clear itself at once.
 import { EVENT_CHANNEL, type KioskApi, type KioskView, VIEW_CHANNEL } from './types';
 
 /** The part of the browser's WebSocket the bridge uses (tests pass a fake). */
@@ -24,6 +26,8 @@ export type WebSocketBridge = KioskApi & {
   close(): void;
   /** True while the socket is open: events sent now reach the runtime. */
   isConnected(): boolean;
+  /** Called with false when the runtime goes away (once per loss) and true when it is back. */
+  onConnection(listener: (connected: boolean) => void): () => void;
 };
 
 const OPEN = 1;
@@ -44,6 +48,8 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
   const minRetryMs = options.minRetryMs ?? 250;
   const maxRetryMs = options.maxRetryMs ?? 5000;
   const listeners = new Set<(view: KioskView) => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let reported: boolean | null = null;
   let latest: { view: KioskView } | null = null;
   let socket: SocketLike | null = null;
   let failures = 0;
@@ -58,6 +64,18 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
     }
   };
 
+  const report = (connected: boolean) => {
+    if (reported === connected) return;
+    reported = connected;
+    for (const listener of [...connectionListeners]) {
+      try {
+        listener(connected);
+      } catch (error) {
+        console.error('kiosk bridge: a connection listener failed', error);
+      }
+    }
+  };
+
   const connect = () => {
     retryTimer = null;
     if (closed) return;
@@ -65,6 +83,7 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
     socket = current;
     current.addEventListener('open', () => {
       failures = 0;
+      report(true);
     });
     current.addEventListener('message', (event) => {
       const frame = viewIn(event.data);
@@ -75,6 +94,9 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
     current.addEventListener('close', () => {
       if (socket !== current || closed) return;
       socket = null;
+      // The last view may show a patron's name and loans: nobody may see it while the runtime is away.
+      latest = null;
+      report(false);
       const delay = Math.min(maxRetryMs, minRetryMs * 2 ** failures);
       failures += 1;
       retryTimer = setTimeout(connect, delay);
@@ -105,5 +127,11 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
       socket = null;
     },
     isConnected: () => socket !== null && socket.readyState === OPEN,
+    onConnection(listener: (connected: boolean) => void): () => void {
+      connectionListeners.add(listener);
+      return () => {
+        connectionListeners.delete(listener);
+      };
+    },
   });
 }

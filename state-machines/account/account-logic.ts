@@ -19,3 +19,14 @@ export function applyRenewals(account: PatronAccount, outcomes: readonly RenewOu
     }),
   };
 }
+
+/** This session's renewal outcomes, the latest per item: a loan renewed earlier in the session
+ * keeps showing its renewal after a later "renew all" that skipped it. */
+export function mergeRenewals(previous: readonly RenewOutcome[], latest: readonly RenewOutcome[]): RenewOutcome[] {
+  const byItem = new Map<string, RenewOutcome>();
+  for (const outcome of [...previous, ...latest]) {
+    byItem.delete(outcome.itemId);
+    byItem.set(outcome.itemId, outcome);
+  }
+  return [...byItem.values()];
+}

@@ -49,14 +49,14 @@ function start() {
   return { actor, clock, verify, load, renewItem, renewAll, end };
 }
 
-async function overview() {
+async function overview(loaded: PatronAccount = account) {
   const a = start();
   for (const digit of '1234') a.actor.send({ type: 'PIN_DIGIT', digit });
   a.actor.send({ type: 'PIN_ENTER' });
   a.verify.last().resolve({ outcome: 'valid', patron: patron(), source: 'ils' });
   await settle();
   expect(a.load.last().input).toEqual({ card: c });
-  a.load.last().resolve(account);
+  a.load.last().resolve(loaded);
   await settle();
   return a;
 }
@@ -101,6 +101,37 @@ describe('account', () => {
     await settle();
     a.clock.increment(4000);
     expect(a.actor.getSnapshot().status).toBe('done');
+  });
+
+  it('renew all skips a loan already renewed in this session, and still reports its renewal', async () => {
+    const a = await overview({ ...account, loans: [...loans, { itemId: 'L4', title: 'Also renewable', dueDate: '2025-03-14', renewals: 0 }] });
+    a.actor.send({ type: 'RENEW', itemId: 'L1' });
+    a.renewItem.last().resolve({ ok: true, itemId: 'L1', dueDate: '2025-04-09' });
+    await settle();
+    // The profile would renew L1 once more (1 of 2), but not twice in one visit: a second fee in some libraries.
+    a.actor.send({ type: 'RENEW', itemId: 'L1' });
+    expect(a.renewItem.calls).toHaveLength(1);
+    a.actor.send({ type: 'RENEW_ALL' });
+    expect(a.renewAll.last().input).toEqual({ card: c, itemIds: ['L4'] });
+    a.renewAll.last().resolve([{ ok: true, itemId: 'L4', dueDate: '2025-04-12' }]);
+    await settle();
+    const ctx = a.actor.getSnapshot().context;
+    expect(ctx.account?.loans.find((l) => l.itemId === 'L1')).toMatchObject({ dueDate: '2025-04-09', renewals: 1 });
+    expect(ctx.renewals).toEqual([
+      { ok: true, itemId: 'L1', dueDate: '2025-04-09' },
+      { ok: true, itemId: 'L4', dueDate: '2025-04-12' },
+    ]);
+    a.actor.send({ type: 'RENEW_ALL' });
+    expect(a.renewAll.calls).toHaveLength(1);
+  });
+
+  it('never sends again a renewal whose answer was lost (it may have been made)', async () => {
+    const a = await overview({ ...account, loans: [...loans, { itemId: 'L4', title: 'Also renewable', dueDate: '2025-03-14', renewals: 0 }] });
+    a.actor.send({ type: 'RENEW', itemId: 'L1' });
+    a.renewItem.last().resolve({ ok: false, itemId: 'L1', reason: 'outcome-unknown' });
+    await settle();
+    a.actor.send({ type: 'RENEW_ALL' });
+    expect(a.renewAll.last().input).toEqual({ card: c, itemIds: ['L4'] });
   });
 
   it('ends the session after the inactivity countdown', async () => {

@@ -10,7 +10,7 @@ import { notProvidedActor } from '../shared/placeholders';
 import type { AccountRules } from '../shared/rules';
 import { goodbyeStates, sessionActions, sessionConfig, sessionDelays } from '../shared/session';
 import { accountGuards } from './account-guards';
-import { applyRenewals, renewalHints } from './account-logic';
+import { applyRenewals, mergeRenewals, renewalHints } from './account-logic';
 import {
   ACCOUNT_ACTIVITY,
   renewableLoans,
@@ -47,12 +47,16 @@ export function createAccountMachine(rules: AccountRules) {
       }),
       markRenewingAll: assign(({ context }) => ({ renewing: renewableLoans(context).map((loan) => loan.itemId) })),
       applyRenewals: assign(({ context }, outcomes: RenewOutcome[]) => {
-        if (context.account === null) return { renewals: outcomes, renewing: [] };
+        const renewals = mergeRenewals(context.renewals, outcomes);
+        if (context.account === null) return { renewals, renewing: [] };
         const account = applyRenewals(context.account, outcomes);
-        return { account, renewable: renewalHints(rules, account), renewals: outcomes, renewing: [] };
+        return { account, renewable: renewalHints(rules, account), renewals, renewing: [] };
       }),
       renewalFailed: assign(({ context }) => ({
-        renewals: context.renewing.map((itemId): RenewOutcome => ({ ok: false, itemId, reason: 'unavailable' })),
+        renewals: mergeRenewals(
+          context.renewals,
+          context.renewing.map((itemId): RenewOutcome => ({ ok: false, itemId, reason: 'unavailable' })),
+        ),
         renewing: [],
       })),
     },

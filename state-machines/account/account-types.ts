@@ -14,7 +14,7 @@ export interface AccountContext extends PatronSessionContext {
   block: BorrowingBlock | null;
   /** The profile's renewal decision per loan (item id), recomputed after each renewal. */
   renewable: Record<string, Decision>;
-  /** Outcomes of the latest renewal request, per item. */
+  /** This session's renewal outcomes, the latest per item. */
   renewals: RenewOutcome[];
   /** Items whose renewal is under way. */
   renewing: string[];
@@ -51,7 +51,10 @@ export const ACCOUNT_ACTIVITY = [
   'DONE',
 ] as const;
 
-/** Loans the profile would renew now (the ILS has the last word). */
+/** Loans the profile would renew now (the ILS has the last word), except those already renewed in
+ * this session: one visit renews a loan once (a second renewal may cost a second fee). */
 export function renewableLoans(context: AccountContext): Loan[] {
-  return (context.account?.loans ?? []).filter((loan) => context.renewable[loan.itemId]?.allowed === true);
+  // A renewal whose answer was lost may have been made: it is not sent again either.
+  const renewed = new Set(context.renewals.filter((outcome) => outcome.ok || outcome.reason === 'outcome-unknown').map((outcome) => outcome.itemId));
+  return (context.account?.loans ?? []).filter((loan) => context.renewable[loan.itemId]?.allowed === true && !renewed.has(loan.itemId));
 }

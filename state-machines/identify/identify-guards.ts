@@ -18,7 +18,8 @@ export const identifyGuards = {
     assertEvent(event, 'PIN_DIGIT');
     return canAddDigit(context.pin, event.digit, lengthOf(context));
   },
-  pinComplete: ({ context }: Args) => pinComplete(context.pin, lengthOf(context)),
+  /** Never empty, whatever the configured minimum: some ILSs take an empty PIN as valid. */
+  pinComplete: ({ context }: Args) => context.pin !== '' && pinComplete(context.pin, lengthOf(context)),
   verified: (_: Args, result: VerifyResult) => result.outcome === 'valid',
   /** The ILS could not answer at all: only then does the credential cache get to decide. */
   ilsUnavailable: (_: Args, result: VerifyResult) => ilsCouldNotAnswer(result),

@@ -1,6 +1,7 @@
 // The events of the kiosk machine. The renderer may send only `KioskUiEvent`s (validate with
 // `isKioskUiEvent` at the bridge); card reads, tags, device states and the ILS state come from
 // the runtime, so a renderer can never inject a card number.
+import type { CardRead } from '../ports';
 import type { CardReadEvent, DeviceStatusEvent, LanguageEvent, PinEvent, TagEvent } from '../shared/events';
 
 export type KioskUiEvent =
@@ -34,7 +35,10 @@ export type KioskRuntimeEvent =
   | { type: 'ILS_ONLINE' }
   | { type: 'ILS_OFFLINE' };
 
-export type KioskEvent = KioskUiEvent | KioskRuntimeEvent;
+/** Raised by the kiosk itself: another patron's card was read during a signed-in session. */
+export type KioskInternalEvent = { type: 'PATRON_CHANGED'; card: CardRead };
+
+export type KioskEvent = KioskUiEvent | KioskRuntimeEvent | KioskInternalEvent;
 
 const BARE = new Set([
   'BORROW', 'RETURN', 'ACCOUNT', 'PIN_BACKSPACE', 'PIN_CLEAR', 'PIN_ENTER', 'CANCEL', 'FINISH', 'PRINT_RECEIPT',

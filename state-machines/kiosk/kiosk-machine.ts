@@ -2,7 +2,10 @@
 // routes into one invoked session machine at a time, always with the id `session`. The kiosk
 // keeps the online flag, device states and the language; it forwards patron events to the
 // session. Renderers read it through `toView` (view.ts), never the raw snapshot.
-import { assertEvent, assign, sendTo, setup } from 'xstate';
+// Another patron's card during a signed-in session ends that session at once (its ILS session is
+// ended too) and starts the same kind of session for the new card: nothing of the first patron
+// stays on the screen and nothing of the second goes on the first patron's card.
+import { assertEvent, assign, enqueueActions, sendTo, setup, type AnyActorRef } from 'xstate';
 import { createAccountMachine } from '../account/account-machine';
 import { createCheckoutMachine } from '../checkout/checkout-machine';
 import { diagnosticsMachine } from '../diagnostics/diagnostics-machine';
@@ -12,12 +15,15 @@ import { notProvidedActor } from '../shared/placeholders';
 import { returnMachine } from '../return/return-machine';
 import type { KioskEvent } from './kiosk-events';
 import type { KioskContext, KioskInput, KioskRules, TechnicianAnswer } from './kiosk-types';
+import { signedIn } from './signed-in';
 
 const forward = { actions: 'forwardToSession' } as const;
 const PIN = { PIN_DIGIT: forward, PIN_BACKSPACE: forward, PIN_CLEAR: forward, PIN_ENTER: forward } as const;
 const TAGS = { ITEM_PLACED: forward, ITEM_REMOVED: forward } as const;
 const LANGUAGE = { SET_LANGUAGE: { actions: ['setLanguage', 'forwardToSession'] } } as const;
 const backToStart = { target: '#kiosk.start', actions: 'resetAfterSession' } as const;
+const CARD = { CARD_READ: { actions: 'screenCard' } } as const;
+const END_PREVIOUS_SESSION = 'endPreviousSession';
 
 export function createKioskMachine(rules: KioskRules) {
   return setup({
@@ -28,9 +34,32 @@ export function createKioskMachine(rules: KioskRules) {
       account: createAccountMachine(rules.account),
       diagnostics: diagnosticsMachine,
       checkTechnician: notProvidedActor<TechnicianAnswer, TechnicianCredential>('checkTechnician'),
+      /** Ends a patron's ILS session (SIP2 35) when another patron's card ends their kiosk session. */
+      endSession: notProvidedActor<void, { card: CardRead }>('endSession'),
     },
     actions: {
       forwardToSession: sendTo('session', ({ event }) => event as never),
+      // The signed-in patron's own card (or any card before anyone is signed in) goes to the session.
+      screenCard: enqueueActions(({ event, self, enqueue }) => {
+        assertEvent(event, 'CARD_READ');
+        const session = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).session;
+        const current = signedIn(session);
+        if (current === null || current.card.patronId === event.card.patronId) {
+          enqueue.sendTo('session', event);
+          return;
+        }
+        if (current.ilsSessionOpen) {
+          // Only the latest patron change is awaited; an earlier SIP2 35 still runs to its end.
+          enqueue.stopChild(END_PREVIOUS_SESSION);
+          enqueue.spawnChild('endSession', { id: END_PREVIOUS_SESSION, input: { card: current.card } });
+        }
+        enqueue.raise({ type: 'PATRON_CHANGED', card: event.card });
+      }),
+      // A new patron: their card, the default language, and no tags from the last patron's session.
+      takeNewPatron: assign(({ context, event }) => {
+        assertEvent(event, 'PATRON_CHANGED');
+        return { pendingCard: event.card, padTags: [], notice: null, language: context.defaultLanguage };
+      }),
       setLanguage: assign(({ event }) => {
         assertEvent(event, 'SET_LANGUAGE');
         return { language: event.language };
@@ -82,6 +111,9 @@ export function createKioskMachine(rules: KioskRules) {
       ILS_OFFLINE: { actions: 'setOnline' },
       DEVICE_STATUS: { actions: 'recordDevice' },
       SET_LANGUAGE: { actions: 'setLanguage' },
+      // The runtime's endSession logs its own failures (ils.end-session-failed); one that throws
+      // anyway must not stop the kiosk.
+      [`xstate.error.actor.${END_PREVIOUS_SESSION}`]: {},
     },
     states: {
       start: {
@@ -130,7 +162,18 @@ export function createKioskMachine(rules: KioskRules) {
           onDone: backToStart,
           onError: backToStart,
         },
-        on: { CARD_READ: forward, ...PIN, ...TAGS, ...LANGUAGE, CANCEL: forward, FINISH: forward, PRINT_RECEIPT: forward, NO_RECEIPT: forward, STILL_HERE: forward },
+        on: {
+          ...CARD,
+          PATRON_CHANGED: { target: 'borrowing', reenter: true, actions: 'takeNewPatron' },
+          ...PIN,
+          ...TAGS,
+          ...LANGUAGE,
+          CANCEL: forward,
+          FINISH: forward,
+          PRINT_RECEIPT: forward,
+          NO_RECEIPT: forward,
+          STILL_HERE: forward,
+        },
       },
       returning: {
         invoke: {
@@ -150,7 +193,17 @@ export function createKioskMachine(rules: KioskRules) {
           onDone: backToStart,
           onError: backToStart,
         },
-        on: { CARD_READ: forward, ...PIN, ...LANGUAGE, CANCEL: forward, STILL_HERE: forward, RENEW: forward, RENEW_ALL: forward, DONE: forward },
+        on: {
+          ...CARD,
+          PATRON_CHANGED: { target: 'account', reenter: true, actions: 'takeNewPatron' },
+          ...PIN,
+          ...LANGUAGE,
+          CANCEL: forward,
+          STILL_HERE: forward,
+          RENEW: forward,
+          RENEW_ALL: forward,
+          DONE: forward,
+        },
       },
       diagnostics: {
         invoke: {

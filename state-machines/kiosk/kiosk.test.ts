@@ -13,6 +13,10 @@ const PIN = '9731';
 const healthCard: CardRead = { kind: 'health-card', patronId: CPR, masked: 'Sundhedskort ••••' };
 const techCard: CardRead = { kind: 'library-card', patronId: 'TECH-0001', masked: '••••0001' };
 const karen = patron({ name: 'Karen Blixen', birthDate: '1961-07-07' });
+const boCard: CardRead = { kind: 'library-card', patronId: 'LIB-0002', masked: '••••0002' };
+const BO_PIN = '2468';
+const bo = patron({ name: 'Bo Bendixen', birthDate: '1980-01-01' });
+const who = (card: CardRead) => (card.patronId === CPR ? 'karen' : card.patronId === boCard.patronId ? 'bo' : '?');
 const tag = (itemId: string): PlacedTag => ({ uid: `E0${itemId}`, itemId, partNumber: 1, partsInSet: 1 });
 const account: PatronAccount = {
   patron: karen,
@@ -33,16 +37,20 @@ const rules: KioskRules = {
 function services(log: string[]): KioskServices {
   return {
     verifyPin: async ({ card, pin }) =>
-      card.patronId === CPR && pin === PIN ? { outcome: 'valid', patron: karen, source: 'ils' } : { outcome: 'wrong-pin', attemptsLeft: 4 },
+      card.patronId === CPR && pin === PIN
+        ? { outcome: 'valid', patron: karen, source: 'ils' }
+        : card.patronId === boCard.patronId && pin === BO_PIN
+          ? { outcome: 'valid', patron: bo, source: 'ils' }
+          : { outcome: 'wrong-pin', attemptsLeft: 4 },
     verifyCached: async () => ({ outcome: 'offline-unknown' }),
     checkoutItem: async ({ card, itemId }) => {
-      log.push(`checkout ${itemId} for ${card.patronId === CPR ? 'karen' : '?'}`);
+      log.push(`checkout ${itemId} for ${who(card)}`);
       return { ok: true, itemId, title: `Title ${itemId}`, dueDate: '2025-04-07', renewed: false };
     },
     checkinItem: async ({ itemId }) => ({ ok: true, itemId, title: `Title ${itemId}`, destination: 'hold-shelf' }),
     printReceipt: async ({ lines }) => void log.push(`receipt ${lines.length}`),
-    endSession: async () => void log.push('end session'),
-    loadAccount: async () => account,
+    endSession: async ({ card }) => void log.push(`end session ${who(card)}`),
+    loadAccount: async ({ card }) => (card.patronId === CPR ? account : { patron: bo, loans: [], holdsReady: [], feesDkk: 0 }),
     renewItem: async ({ itemId }) => ({ ok: true, itemId, dueDate: '2025-04-20' }),
     renewAll: async ({ itemIds }) => itemIds.map((itemId) => ({ ok: true as const, itemId, dueDate: '2025-04-20' })),
     checkTechnician: async (credential: TechnicianCredential) =>
@@ -54,12 +62,12 @@ function services(log: string[]): KioskServices {
   };
 }
 
-function startKiosk() {
+function startKiosk(overrides: (log: string[]) => Partial<KioskServices> = () => ({})) {
   const clock = new SimulatedClock();
   const log: string[] = [];
   const views: KioskView[] = [];
   const summary = { version: '0.1.0', library: 'hvidovre', branch: 'Hvidovre', settings: { 'ils.password': '••••' } };
-  const machine = createKiosk(rules, services(log));
+  const machine = createKiosk(rules, { ...services(log), ...overrides(log) });
   const actor = createActor(machine, {
     clock,
     input: { diagnostics: { summary }, session: { inactivity: { warnAfterMs: 30_000, countdownSeconds: 5 } } },
@@ -103,7 +111,7 @@ describe('kiosk routing and views', () => {
     expect(k.view().screen).toEqual({ name: 'goodbye', receipt: 'printed' });
     k.clock.increment(4_000);
     expect(k.view()).toMatchObject({ language: 'da', screen: { name: 'start' } });
-    expect(k.log).toEqual(['checkout 111 for karen', 'receipt 1', 'end session']);
+    expect(k.log).toEqual(['checkout 111 for karen', 'receipt 1', 'end session karen']);
 
     const seen = k.views.map((v) => JSON.stringify(v));
     expect(seen.some((v) => v.includes('"pinLength":3'))).toBe(true);
@@ -129,6 +137,66 @@ describe('kiosk routing and views', () => {
       busy: false,
     });
     for (const v of k.views) expect(JSON.stringify(v)).not.toMatch(new RegExp(`${CPR}|${PIN}`));
+  });
+
+  it('another patron’s card during a borrowing session ends it: their items never go on the first card', async () => {
+    const k = startKiosk();
+    await k.send({ type: 'CARD_READ', card: healthCard }, ...pinDigits(PIN), { type: 'PIN_ENTER' }, { type: 'ITEM_PLACED', tag: tag('111') });
+    expect(k.view().screen).toMatchObject({ name: 'checkout', patronName: 'Karen' });
+    k.clock.increment(30_000);
+    k.clock.increment(1_000);
+    expect(k.view().inactivity).toEqual({ secondsLeft: 4 });
+    await k.send({ type: 'CARD_READ', card: boCard });
+    // Karen's session is over (her ILS session ended) and nothing of hers is on the screen.
+    expect(k.view()).toMatchObject({
+      inactivity: null,
+      screen: { name: 'identify', purpose: 'borrow', step: 'enter-pin', card: '••••0002', pinLength: 0 },
+    });
+    expect(JSON.stringify(k.view())).not.toMatch(/Karen|111/);
+    await k.send({ type: 'ITEM_PLACED', tag: tag('222') });
+    expect(k.log).toEqual(['checkout 111 for karen', 'end session karen']);
+    await k.send(...pinDigits(BO_PIN), { type: 'PIN_ENTER' });
+    expect(k.view().screen).toMatchObject({ name: 'checkout', patronName: 'Bo', items: [{ itemId: '222', status: 'borrowed' }] });
+    expect(k.log).toEqual(['checkout 111 for karen', 'end session karen', 'checkout 222 for bo']);
+  });
+
+  it('the same card swiped again during the session changes nothing', async () => {
+    const k = startKiosk();
+    await k.send({ type: 'CARD_READ', card: healthCard }, ...pinDigits(PIN), { type: 'PIN_ENTER' }, { type: 'ITEM_PLACED', tag: tag('111') });
+    await k.send({ type: 'CARD_READ', card: healthCard }, { type: 'ITEM_PLACED', tag: tag('222') });
+    expect(k.view().screen).toMatchObject({ name: 'checkout', patronName: 'Karen', items: [{ itemId: '111' }, { itemId: '222' }] });
+    expect(k.log).toEqual(['checkout 111 for karen', 'checkout 222 for karen']);
+  });
+
+  it('another patron’s card on my account ends that account session and starts theirs', async () => {
+    const k = startKiosk();
+    await k.send({ type: 'ACCOUNT' }, { type: 'CARD_READ', card: healthCard }, ...pinDigits(PIN), { type: 'PIN_ENTER' });
+    expect(k.view().screen).toMatchObject({ name: 'account', patronName: 'Karen' });
+    await k.send({ type: 'CARD_READ', card: boCard });
+    expect(k.view().screen).toMatchObject({ name: 'identify', purpose: 'account', step: 'enter-pin', card: '••••0002' });
+    expect(JSON.stringify(k.view())).not.toMatch(/Karen|Babettes|Den afrikanske farm/);
+    expect(k.log).toEqual(['end session karen']);
+  });
+
+  it('keeps working when ending the previous patron’s ILS session fails', async () => {
+    const k = startKiosk((log) => ({
+      endSession: async ({ card }) => {
+        log.push(`end session ${who(card)} failed`);
+        throw new Error('SIP2 35 refused');
+      },
+    }));
+    await k.send({ type: 'CARD_READ', card: healthCard }, ...pinDigits(PIN), { type: 'PIN_ENTER' }, { type: 'CARD_READ', card: boCard });
+    await k.send(...pinDigits(BO_PIN), { type: 'PIN_ENTER' }, { type: 'ITEM_PLACED', tag: tag('222') });
+    expect(k.actor.getSnapshot().status).toBe('active');
+    expect(k.view().screen).toMatchObject({ name: 'checkout', patronName: 'Bo' });
+    expect(k.log).toEqual(['end session karen failed', 'checkout 222 for bo']);
+  });
+
+  it('a different card while still identifying just replaces the card (no one is signed in yet)', async () => {
+    const k = startKiosk();
+    await k.send({ type: 'CARD_READ', card: healthCard }, ...pinDigits('12'), { type: 'CARD_READ', card: boCard });
+    expect(k.view().screen).toMatchObject({ name: 'identify', step: 'enter-pin', card: '••••0002', pinLength: 0 });
+    expect(k.log).toEqual([]);
   });
 
   it('returns items and tells where they go, with no login', async () => {
@@ -200,6 +268,7 @@ describe('isKioskUiEvent', () => {
       { type: 'ITEM_PLACED', tag: tag('1') },
       { type: 'ILS_ONLINE' },
       { type: 'SESSION_TIMEOUT' },
+      { type: 'PATRON_CHANGED', card: boCard },
       { type: 'BORROW', extra: 1 },
       { type: 'PIN_DIGIT', digit: '12' },
       { type: 'SET_LANGUAGE', language: 'de' },

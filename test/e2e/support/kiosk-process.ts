@@ -16,6 +16,8 @@ export interface KioskProcess {
   url: string;
   /** Everything the kiosk wrote (JSON log lines on stdout/stderr), for failure messages. */
   output(): string;
+  /** Kills the runtime at once (SIGKILL: no shutdown, as in a crash) and waits until it is gone. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,7 +68,11 @@ export async function startKioskProcess(options: { clock?: string; session?: Rec
   };
   try {
     const url = await waitForUrl(child, output, 20_000);
-    return { url, output, stop: cleanUp };
+    const kill = async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    };
+    return { url, output, kill, stop: cleanUp };
   } catch (error) {
     await cleanUp();
     throw error;
