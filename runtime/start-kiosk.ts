@@ -19,16 +19,21 @@ import { installFailSafe } from './fail-safe';
 import { buildKioskDevices } from './devices/kiosk-devices';
 import { cardReadFrom, pinEventFrom } from './door/door-controller';
 import { PatronVerifier } from './door/patron-verifier';
+import { recordRuleFailures } from './rule-failures';
 import { type KioskHost } from './kiosk-host';
 import { loadAccount, renewAll, renewItem } from './kiosk/account';
+import { verifyCachedForBorrowing } from './kiosk/offline-identification';
 import { checkinItem, checkoutItem, type CirculationDeps } from './kiosk/circulation';
 import { receiptFor, testReceipt } from './kiosk/receipts';
+import { recoveryPorts } from './kiosk/recovery-ports';
+import { type RecoveryReport } from '../store/index';
 import { KioskSimulation } from './kiosk/simulation';
 import { TechnicianAccess } from './kiosk/technician-access';
 import { jsonLogger, type Logger } from './log';
 import { startStatusServer } from './services/status-server';
 import { isSimulationEvent } from './simulation-panel';
 import { openSite } from './site';
+import { VERSION } from './version';
 
 export interface StartKioskOptions {
   /** The site configuration file; undefined means the embedded default. */
@@ -45,14 +50,18 @@ export interface StartKioskOptions {
   failSafe?: boolean;
 }
 
-const VERSION = '0.1.0';
-
 /** The printer as the screen should see it: out of paper or offline is an error, not "connected". */
 export function printerState(status: PrinterStatus): DeviceStatus {
   if (status.device.state !== 'connected') return status.device;
   if (status.paper === 'out') return { ...status.device, state: 'error', detail: 'paper out' };
   if (status.online === false) return { ...status.device, state: 'error', detail: 'offline' };
   return status.paper === 'near-end' ? { ...status.device, detail: 'paper near end' } : status.device;
+}
+
+/** The library's ISIL ('DK-775100') when the ILS set-up names one; offline, other libraries' tags are not lent. */
+export function ownIsil(config: SiteConfig, simulatedInstitution?: string): string | undefined {
+  const institution = config.ils.transport === 'simulated' ? simulatedInstitution : config.ils.institution;
+  return institution !== undefined && /^[A-Z]{2}-[A-Za-z0-9:/-]{1,11}$/.test(institution) ? institution : undefined;
 }
 
 export function placedTag(item: PlacedItem): PlacedTag {
@@ -79,6 +88,7 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
     throw error;
   });
   const settings = kioskSettings(site.profile);
+  const circulationProblems = site.metrics.counter('kiosk_circulation_problems_total', 'Checkouts and returns that failed at the kiosk, by what happened');
   const verifier = new PatronVerifier({ ils, store: site.store, clock, log, place: 'kiosk', maxFailedPins: settings.bruteForce.maxFailedPinsPerCard });
   const circulation: CirculationDeps = {
     ils,
@@ -88,11 +98,20 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
     branch: config.branch,
     maxItemsOffline: settings.offline.maxItemsOffline,
     writeAfi: (uid, afi) => devices.pad.writeAfi(uid, afi),
+    ownIsil: ownIsil(config, site.ilsConnection.sim?.ils.state.institution),
+    tagOnPad: (uid) => {
+      const placed = devices.pad.items().find((item) => item.uid === uid);
+      if (!placed) return null;
+      return placed.ok ? { usage: placed.tag.usage, owner: placed.tag.country && placed.tag.isil ? `${placed.tag.country}-${placed.tag.isil}` : '' } : { usage: 'unknown', owner: '' };
+    },
+    recovery: recoveryPorts(ils, devices.pad),
+    problem: (kind, what) => circulationProblems.inc({ kind, what }),
   };
   const libraryName = site.ilsConnection.sim?.ils.state.libraryName ?? config.branch;
   const hours = site.profile.door.hours;
   const branch = 'value' in hours && config.branch in hours.value ? config.branch : undefined;
-  const doorHours = doorRulesFor(site.profile, { now: () => clock.now(), branch }).hours;
+  const onPolicyError = recordRuleFailures(log, 'kiosk');
+  const doorHours = doorRulesFor(site.profile, { now: () => clock.now(), branch, onPolicyError }).hours;
   const technician = new TechnicianAccess({
     store: site.store,
     clock,
@@ -105,19 +124,20 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
   const online = () => ils.link.state !== 'offline';
 
   const machine = createKiosk(
-    { checkout: checkoutRulesFor(site.profile, { online }), account: accountRulesFor(site.profile, { now: () => clock.now() }) },
+    { checkout: checkoutRulesFor(site.profile, { online, onPolicyError }), account: accountRulesFor(site.profile, { now: () => clock.now(), onPolicyError }) },
     {
       verifyPin: (input) => verifier.verifyPin(input),
-      verifyCached: (input) => verifier.verifyCached(input),
+      // Offline the kiosk asks the cache whether the patron may borrow (the door asks about entry).
+      verifyCached: (input) => verifyCachedForBorrowing({ store: site.store, clock, place: 'kiosk', profile: site.profile }, input),
       checkoutItem: (input) => checkoutItem(circulation, input),
       checkinItem: (input) => checkinItem(circulation, input),
       printReceipt: (request) => devices.printer.print(receiptFor(request, { libraryName, printedAt: clock.now() })),
       endSession: async ({ card }) => {
         await ils.endSession(card.patronId).catch((error: unknown) => log.warn('ils.end-session-failed', { error }));
       },
-      loadAccount: (input) => loadAccount(ils, input),
-      renewItem: (input) => renewItem(ils, input),
-      renewAll: (input) => renewAll(ils, input),
+      loadAccount: (input) => loadAccount({ ils, log }, input),
+      renewItem: (input) => renewItem({ ils, log }, input),
+      renewAll: (input) => renewAll({ ils, log }, input),
       // A patron's card on the start screen is not a technician attempt: it starts borrowing.
       checkTechnician: async (credential) => ('code' in credential ? technician.checkCode(credential.code) : false),
       testPrint: () => devices.printer.print(testReceipt(libraryName, clock.now())),
@@ -237,24 +257,18 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
   ] as const) {
     deviceStatus(device)(status);
   }
-  const recovery = await site.store.recoverJournal({
-    itemStatus: async (itemId) => {
-      const info = await ils.itemInformation(itemId);
-      if (!info.found) return 'unknown';
-      if (info.circulationStatus === 'charged' || info.circulationStatus === 'charged-not-recallable') return 'checked-out';
-      if (info.circulationStatus === 'on-hold-shelf') return 'on-hold-shelf';
-      if (info.circulationStatus === 'in-transit') return 'in-transit';
-      return 'available';
-    },
-    writeAfi: async ({ tagUid }, afi) => {
-      if (tagUid) await devices.pad.writeAfi(tagUid, afi);
-    },
-    replay: async (tx) => {
-      const result = await ils.checkin({ itemId: tx.itemId, offline: { returnDate: tx.occurredAt } });
-      return { ok: result.ok };
-    },
+  const recovery = await site.store.recoverJournal(circulation.recovery);
+  const reportRecovery = (report: RecoveryReport) => {
+    if (report.resolved.length || report.unresolved.length) log.info('journal.recovered', { resolved: report.resolved.length, unresolved: report.unresolved.length });
+    for (const entry of report.unresolved) log.warn('journal.unresolved', entry);
+    for (const entry of report.resolved) if (entry.actions.includes('needs-staff')) log.error('journal.needs-staff', entry);
+  };
+  reportRecovery(recovery);
+  // When the ILS is back, what it could not settle before (an undo, a lost reply) is settled now.
+  const unsubscribeRecovery = ils.link.subscribe((state) => {
+    if (state !== 'online') return;
+    site.store.recoverJournal(circulation.recovery).then(reportRecovery, (error: unknown) => log.error('journal.recovery-failed', { error }));
   });
-  if (recovery.resolved.length || recovery.unresolved.length) log.info('journal.recovered', { resolved: recovery.resolved.length, unresolved: recovery.unresolved.length });
   const paper = site.metrics.gauge('kiosk_printer_paper', 'Receipt printer paper state (1 for the current state)');
   const showPaper = () => {
     const state = devices.printer.status().paper;
@@ -307,6 +321,7 @@ export async function startKiosk(options: StartKioskOptions = {}): Promise<Kiosk
     shutdown() {
       stopped ??= (async () => {
         unsubscribeLink();
+        unsubscribeRecovery();
         await statusServer?.close();
         actor.stop();
         await devices.close();

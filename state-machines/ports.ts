@@ -88,7 +88,9 @@ export interface PlacedTag {
 }
 
 export type CheckoutOutcome =
-  | { ok: true; itemId: string; title: string; dueDate: string; renewed: boolean }
+  /** `offline`: lent from the kiosk's own knowledge while the ILS was away; the due date is set
+   * (and `dueDate` is '') when the queue is replayed. `title` may be '' when the kiosk never heard it. */
+  | { ok: true; itemId: string; title: string; dueDate: string; renewed: boolean; offline?: true }
   | { ok: false; itemId: string; title?: string; reason: CheckoutRefusal; message?: string };
 
 export type CheckoutRefusal =
@@ -100,13 +102,39 @@ export type CheckoutRefusal =
   | 'ils-refused'
   | 'afi-write-failed'
   | 'offline-limit-reached'
-  | 'unavailable';
+  | 'unavailable'
+  /** The item left the pad before its tags could be set: not borrowed. */
+  | 'item-lifted'
+  /** Offline: the kiosk has never heard of the item from the ILS, so it cannot vouch for the loan. */
+  | 'unknown-item-offline'
+  /** Offline: the tag says reference, acquisition, equipment... not for loan. */
+  | 'not-for-loan'
+  /** Offline: the tag belongs to another library. */
+  | 'other-library'
+  /** The tags said "not borrowed" but the ILS could not be told yet: it may still show the loan
+   * until the kiosk has taken it back (retried on its own; staff can see it). */
+  | 'undo-pending'
+  /** The tags could not be put back: the loan stays on the card until the item is on the pad again. */
+  | 'needs-staff';
 
 export type ReturnDestination = 'shelf' | 'hold-shelf' | 'other-branch' | 'sort-bin' | 'alert';
 
 export type CheckinOutcome =
   | { ok: true; itemId: string; title: string; destination: ReturnDestination; sortBin?: string; branch?: string }
-  | { ok: false; itemId: string; reason: 'unreadable-tag' | 'incomplete-set' | 'ils-refused' | 'afi-write-failed' | 'unavailable'; message?: string };
+  | { ok: false; itemId: string; reason: CheckinRefusal; message?: string };
+
+export type CheckinRefusal =
+  | 'unreadable-tag'
+  | 'incomplete-set'
+  | 'ils-refused'
+  /** The tags could not be set to "in library": the return was not made, the item stays on loan. */
+  | 'afi-write-failed'
+  /** No answer from the ILS: not returned, the tags say "on loan" again. */
+  | 'unavailable'
+  /** The item left the pad before its tags were set: not returned. */
+  | 'item-lifted'
+  /** The ILS has no loan of it: its tags now say "in library"; it can stay. */
+  | 'not-on-loan';
 
 export type RenewOutcome =
   | { ok: true; itemId: string; dueDate: string }

@@ -7,7 +7,9 @@ import type { OfflineQueue, OfflineTransactionInput } from './offline-queue';
 import { DAY_MS } from './settings';
 
 export type JournalKind = 'checkout' | 'checkin';
-export type JournalStep = 'ils' | 'afi' | 'queue';
+/** 'undo' takes back what the ILS did when the tags could not follow (its own step, so a crash
+ * during it is repaired towards the undo, never back to the loan). */
+export type JournalStep = 'ils' | 'afi' | 'queue' | 'undo';
 export type StepOutcome = 'ok' | 'refused' | 'failed';
 
 export interface JournalEntryInput {
@@ -129,6 +131,17 @@ export class CheckoutJournal {
 
   finish(entryId: number, outcome: string, note: string | null = null): void {
     this.#sql.prepare('UPDATE journal_entries SET finished_at = ?, outcome = ?, note = ? WHERE id = ?').run(this.#now(), outcome, note, entryId);
+  }
+
+  /** Entries of one item left open, oldest first (it is on the pad again: settle them first). */
+  openEntriesFor(itemId: string): JournalEntry[] {
+    const rows = this.#sql.prepare('SELECT * FROM journal_entries WHERE finished_at IS NULL AND item_id = ? ORDER BY id').all(itemId) as EntryRow[];
+    return rows.map((row) => this.#toEntry(row));
+  }
+
+  /** Keeps an entry open for recovery, with a note for staff on why it could not be settled. */
+  leaveOpen(entryId: number, note: string): void {
+    this.#sql.prepare('UPDATE journal_entries SET note = ? WHERE id = ?').run(note, entryId);
   }
 
   #toEntry(row: EntryRow): JournalEntry {

@@ -56,9 +56,11 @@ export {
   type RecoveryPorts,
   type RecoveryAction,
   type RecoveryReport,
+  type RecoveryOptions,
 } from './journal-recovery';
 export type { AccessLog, AccessAttempt, AccessDecision, AccessLogEntry, SealedIdentity } from './access-log';
 export type { AccessLogExports, ExportRequest, ExportedEntry, ExportAudit } from './access-log-export';
 export type { LoanRecords, LoanRecord } from './loan-records';
+export type { KnownItems, KnownItem, KnownCirculation, ItemNews, OfflineItemRefusal } from './known-items';
 export { readAccessLogConfig, parseAccessLogConfig, type AccessLogConfig } from './access-log-config';
 export { writeOfficerKeyPair, exportForOfficer, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, type WrittenKeyPair, type OfficerExportRequest } from './access-log-officer';

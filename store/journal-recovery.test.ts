@@ -134,6 +134,75 @@ describe('journal recovery', () => {
     expect(store.offlineQueue.list()).toHaveLength(1);
   });
 
+  it('settles a checkout cut short during its undo towards "not borrowed", never back to the loan', async () => {
+    const entry = store.journal.begin({ kind: 'checkout', itemId: 'item-1', tagUids: ['t1', 't2'], mode: 'online' });
+    await store.journal.step(entry, 'ils', async () => ({ ok: true }));
+    await store.journal.step(entry, 'afi', async () => false, () => 'failed');
+    store.journal.startStep(entry, 'undo'); // the kiosk died while taking the loan back
+    const w = world({ 'item-1': 'checked-out' }, { t1: AFI_CHECKED_OUT, t2: AFI_IN_LIBRARY });
+    const report = await store.recoverJournal(w.ports);
+    expect(w.afi).toEqual({ t1: AFI_IN_LIBRARY, t2: AFI_IN_LIBRARY });
+    expect(w.status['item-1']).toBe('available');
+    expect(w.calls).toEqual(['afi t1=7', 'afi t2=7', 'status item-1', 'checkin item-1']);
+    expect(report.resolved[0]?.actions).toEqual(['afi-set-to-in-library', 'loan-taken-back']);
+  });
+
+  it('takes back a checkout whose tag write failed when the kiosk died before the undo began', async () => {
+    const entry = store.journal.begin({ kind: 'checkout', itemId: 'item-1', tagUids: ['t1'], mode: 'online' });
+    await store.journal.step(entry, 'ils', async () => ({ ok: true }));
+    await store.journal.step(entry, 'afi', async () => false, () => 'failed');
+    const w = world({ 'item-1': 'checked-out' }, { t1: AFI_CHECKED_OUT });
+    await store.recoverJournal(w.ports);
+    expect(w.afi).toEqual({ t1: AFI_IN_LIBRARY });
+    expect(w.status['item-1']).toBe('available');
+  });
+
+  it('keeps the loan when the tags of a failed checkout cannot be reached (the tag may say "on loan")', async () => {
+    const entry = store.journal.begin({ kind: 'checkout', itemId: 'item-1', tagUids: ['gone'], mode: 'online' });
+    await store.journal.step(entry, 'ils', async () => ({ ok: true }));
+    await store.journal.step(entry, 'afi', async () => false, () => 'failed');
+    const w = world({ 'item-1': 'checked-out' }, {});
+    const report = await store.recoverJournal(w.ports);
+    expect(w.status['item-1']).toBe('checked-out');
+    expect(report.unresolved).toEqual([{ entryId: entry, itemId: 'item-1', reason: 'the AFI could not be written to tag gone: tag not in the field' }]);
+  });
+
+  it('never checks in a return the patron was told had not happened', async () => {
+    const kept = store.journal.begin({ kind: 'checkin', itemId: 'kept', tagUids: ['t1'], mode: 'online' });
+    await store.journal.step(kept, 'afi', async () => true);
+    store.journal.startStep(kept, 'ils'); // no answer
+    await store.journal.step(kept, 'undo', async () => true); // tags back to 0xC2, patron told "try later"
+    const applied = store.journal.begin({ kind: 'checkin', itemId: 'applied-anyway', tagUids: ['gone'], mode: 'online' });
+    store.journal.startStep(applied, 'ils');
+    await store.journal.step(applied, 'undo', async () => true);
+    const w = world({ kept: 'checked-out', 'applied-anyway': 'available' }, { t1: AFI_CHECKED_OUT });
+    const report = await store.recoverJournal(w.ports);
+    expect(w.calls).toEqual(['status kept', 'status applied-anyway']);
+    expect(w.status.kept).toBe('checked-out');
+    expect(report.resolved.map((r) => r.actions)).toEqual([['loan-left-with-patron'], ['needs-staff']]);
+    expect(store.journal.get(applied)).toMatchObject({ outcome: 'needs-staff' });
+  });
+
+  it('finishes a return whose tags were already set to "in library" when the kiosk died before the ILS call', async () => {
+    const entry = store.journal.begin({ kind: 'checkin', itemId: 'item-1', tagUids: ['t1'], mode: 'online' });
+    await store.journal.step(entry, 'afi', async () => true);
+    const w = world({ 'item-1': 'checked-out' }, { t1: AFI_IN_LIBRARY });
+    await store.recoverJournal(w.ports);
+    expect(w.status['item-1']).toBe('available');
+    expect(w.afi).toEqual({ t1: AFI_IN_LIBRARY });
+  });
+
+  it('settles one item on its own when it is placed on the pad again', async () => {
+    const a = store.journal.begin({ kind: 'checkout', itemId: 'a', tagUids: ['ta'], mode: 'online' });
+    await store.journal.step(a, 'ils', async () => ({ ok: true }));
+    const b = store.journal.begin({ kind: 'checkout', itemId: 'b', tagUids: ['tb'], mode: 'online' });
+    await store.journal.step(b, 'ils', async () => ({ ok: true }));
+    const w = world({}, {});
+    const report = await store.recoverJournal(w.ports, { itemId: 'b' });
+    expect(report.resolved.map((r) => r.itemId)).toEqual(['b']);
+    expect(store.journal.openEntries().map((e) => e.id)).toEqual([a]);
+  });
+
   it('keeps an entry open, and says why, when the ILS or the tag cannot be reached', async () => {
     const a = store.journal.begin({ kind: 'checkout', itemId: 'item-1', tagUids: ['t1'], mode: 'online' });
     store.journal.startStep(a, 'ils');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { AccessLog } from './access-log';
 import { AccessLogExports } from './access-log-export';
 import { CheckoutJournal } from './checkout-journal';
+import { KnownItems } from './known-items';
 import { type Clock, systemClock } from './clock';
 import { type CardKeyer, cardKeyer } from './crypto/card-key';
 import { INVALID_MARK, loadInstallationSecret, SECRET_FILE } from './crypto/installation-secret';
@@ -18,7 +19,7 @@ import { purgeMovedAside } from './db/moved-aside';
 import { migrate, type MigrationResult } from './db/migrate';
 import { type Db, StatementCache } from './db/statements';
 import { StoreError, type StoreWarning } from './errors';
-import { recoverJournal, type RecoveryPorts, type RecoveryReport } from './journal-recovery';
+import { recoverJournal, type RecoveryOptions, type RecoveryPorts, type RecoveryReport } from './journal-recovery';
 import { LoanRecords } from './loan-records';
 import { migrations } from './migrations';
 import { OfflineQueue } from './offline-queue';
@@ -72,6 +73,7 @@ export interface PurgeReport {
   loanRecords: number;
   offlineQueue: number;
   journal: number;
+  knownItems: number;
   /** Moved-aside copies (damaged databases with their -wal/-shm, invalid secrets) deleted whole. */
   movedAsideFiles: number;
 }
@@ -88,9 +90,11 @@ export interface Store {
   readonly accessLog: AccessLog;
   readonly accessLogExports: AccessLogExports;
   readonly loans: LoanRecords;
+  /** What the ILS last said about the items this kiosk has handled (for offline checkouts). */
+  readonly knownItems: KnownItems;
   /** HMAC-SHA256 of a card number with this installation's secret. */
   readonly cardKey: CardKeyer;
-  recoverJournal(ports: RecoveryPorts): Promise<RecoveryReport>;
+  recoverJournal(ports: RecoveryPorts, options?: RecoveryOptions): Promise<RecoveryReport>;
   /** Every retention rule at once; the runtime calls it at least hourly. */
   purgeExpired(now?: Date): PurgeReport;
   /** `PRAGMA integrity_check`: 'ok' or SQLite's description of the damage. */
@@ -171,6 +175,7 @@ export function openStore(options: StoreOptions): Store {
   const journal = new CheckoutJournal(sql, clock, offlineQueue);
   const accessLog = new AccessLog(sql, { clock, cardKey, retentionDays: accessSettings.retentionDays, officerKey, checkpoint });
   const loans = new LoanRecords(sql, clock, cardKey, loanSettings);
+  const knownItems = new KnownItems(sql, clock, cardKey);
 
   const keepAsideDays = movedAsideKeepDays({ offline: offlineRules, accessLog: accessSettings, loanRecords: loanSettings });
   const purgeMovedAsideCopies = (at: Date): number => {
@@ -190,6 +195,7 @@ export function openStore(options: StoreOptions): Store {
       loanRecords: loans.purgeExpired(at),
       offlineQueue: offlineQueue.purgeResolved(at, loanSettings.keepAfterReturnDays),
       journal: journal.purgeFinished(at, loanSettings.keepAfterReturnDays),
+      knownItems: knownItems.purgeExpired(at, loanSettings.keepAfterReturnDays),
     }));
     // Always: rows deleted outside the purge (a forgotten card, an erased queue identity) leave
     // old page images in the WAL file until it is truncated; this bounds them to one purge interval.
@@ -210,8 +216,9 @@ export function openStore(options: StoreOptions): Store {
     accessLog,
     accessLogExports: new AccessLogExports(sql, accessLog, clock),
     loans,
+    knownItems,
     cardKey,
-    recoverJournal: (ports) => recoverJournal(journal, ports),
+    recoverJournal: (ports, recoveryOptions) => recoverJournal(journal, ports, recoveryOptions),
     purgeExpired,
     integrityCheck: () => String(db.pragma('integrity_check', { simple: true })),
     checkpoint,

@@ -38,7 +38,9 @@ function statusText(item: ItemView, kind: ItemListKind, i18n: Translator): strin
       return t('item.status.incomplete-set', { present: item.partsPresent, total: item.partsInSet });
     case 'borrowed':
     case 'renewed':
-      return t(`item.status.${item.status}`, { date: item.dueDate === undefined ? '' : i18n.date(item.dueDate) });
+      // Offline loans get their due date from the ILS when the queue is replayed.
+      if (item.dueDate === undefined || item.dueDate === '') return t('item.status.borrowedOffline');
+      return t(`item.status.${item.status}`, { date: i18n.date(item.dueDate) });
     case 'refused':
       return kind === 'checkout'
         ? t('item.status.refused', { reason: t(reasonKey(CHECKOUT_REFUSALS, item.reason, 'refusal.fallback')) })

@@ -45,14 +45,15 @@ describe('reason codes', () => {
   });
 
   it('covers the codes the machines and the policy send', () => {
-    const checkout = ['afi-write-failed', 'incomplete-set', 'ils-refused', 'offline-limit-reached', 'on-loan-to-another', 'patron-blocked', 'reserved-by-another', 'unavailable', 'unreadable-tag'];
+    const checkout = ['afi-write-failed', 'incomplete-set', 'ils-refused', 'offline-limit-reached', 'on-loan-to-another', 'patron-blocked', 'reserved-by-another', 'unavailable', 'unreadable-tag',
+      'item-lifted', 'unknown-item-offline', 'not-for-loan', 'other-library', 'undo-pending', 'needs-staff'];
     expect(Object.keys(CHECKOUT_REFUSALS).sort()).toEqual(checkout.sort());
-    expect(Object.keys(CHECKIN_REFUSALS).sort()).toEqual(['afi-write-failed', 'ils-refused', 'incomplete-set', 'unavailable', 'unreadable-tag'].sort());
-    expect(Object.keys(BORROWING_BLOCKS).sort()).toEqual(['card-lost', 'debt-threshold', 'ils-block']);
+    expect(Object.keys(CHECKIN_REFUSALS).sort()).toEqual(['afi-write-failed', 'ils-refused', 'incomplete-set', 'unavailable', 'unreadable-tag', 'item-lifted', 'not-on-loan'].sort());
+    expect(Object.keys(BORROWING_BLOCKS).sort()).toEqual(['card-lost', 'debt-threshold', 'ils-block', 'rules-not-applied']);
     expect(Object.keys(IDENTIFY_REFUSALS).sort()).toEqual(['card-locked', 'offline-unknown', 'unavailable', 'unknown-card', 'wrong-pin']);
     expect(Object.keys(DESTINATIONS).sort()).toEqual(['alert', 'hold-shelf', 'other-branch', 'shelf', 'sort-bin']);
     expect(Object.keys(RENEWAL_REASONS).sort()).toEqual(
-      ['ok', 'ok-late-fee', 'reserved', 'limit-reached', 'after-due-date', 'too-early', 'interlibrary-personal-request', 'interlibrary-limit-reached', 'interlibrary-after-due-date', 'ils-refused', 'unavailable'].sort(),
+      ['ok', 'ok-late-fee', 'reserved', 'limit-reached', 'after-due-date', 'too-early', 'interlibrary-personal-request', 'interlibrary-limit-reached', 'interlibrary-after-due-date', 'ils-refused', 'unavailable', 'outcome-unknown', 'rules-not-applied'].sort(),
     );
   });
 

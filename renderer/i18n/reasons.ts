@@ -4,6 +4,7 @@
 import type { BorrowingReason } from '../../policy/borrowing';
 import type { RenewalReason } from '../../policy/renewal';
 import type { IdentifyRefusal } from '../../state-machines/identify/identify-types';
+import type { RULES_NOT_APPLIED } from '../../state-machines/profile-rules';
 import type { CheckinOutcome, CheckoutRefusal, ReturnDestination } from '../../state-machines/ports';
 import type { MessageKey } from './translate';
 
@@ -18,10 +19,11 @@ export const IDENTIFY_REFUSALS: Record<IdentifyRefusal['reason'], MessageKey> = 
 };
 
 /** Why borrowing is blocked ('ok' never reaches the blocked screen). */
-export const BORROWING_BLOCKS: Record<Exclude<BorrowingReason, 'ok'>, MessageKey> = {
+export const BORROWING_BLOCKS: Record<Exclude<BorrowingReason, 'ok'> | typeof RULES_NOT_APPLIED, MessageKey> = {
   'debt-threshold': 'blocked.reason.debt-threshold',
   'card-lost': 'blocked.reason.card-lost',
   'ils-block': 'blocked.reason.ils-block',
+  'rules-not-applied': 'blocked.reason.rules-not-applied',
 };
 
 export const CHECKOUT_REFUSALS: Record<CheckoutRefusal, MessageKey> = {
@@ -34,6 +36,12 @@ export const CHECKOUT_REFUSALS: Record<CheckoutRefusal, MessageKey> = {
   'afi-write-failed': 'refusal.checkout.afi-write-failed',
   'offline-limit-reached': 'refusal.checkout.offline-limit-reached',
   unavailable: 'refusal.checkout.unavailable',
+  'item-lifted': 'refusal.checkout.item-lifted',
+  'unknown-item-offline': 'refusal.checkout.unknown-item-offline',
+  'not-for-loan': 'refusal.checkout.not-for-loan',
+  'other-library': 'refusal.checkout.other-library',
+  'undo-pending': 'refusal.checkout.undo-pending',
+  'needs-staff': 'refusal.checkout.needs-staff',
 };
 
 export const CHECKIN_REFUSALS: Record<CheckinRefusal, MessageKey> = {
@@ -42,10 +50,12 @@ export const CHECKIN_REFUSALS: Record<CheckinRefusal, MessageKey> = {
   'ils-refused': 'refusal.checkin.ils-refused',
   'afi-write-failed': 'refusal.checkin.afi-write-failed',
   unavailable: 'refusal.checkin.unavailable',
+  'item-lifted': 'refusal.checkin.item-lifted',
+  'not-on-loan': 'refusal.checkin.not-on-loan',
 };
 
 /** The profile's renewal reasons, plus the ILS's answers to a renewal attempt. */
-export const RENEWAL_REASONS: Record<RenewalReason | 'ils-refused' | 'unavailable', MessageKey> = {
+export const RENEWAL_REASONS: Record<RenewalReason | 'ils-refused' | 'unavailable' | 'outcome-unknown' | typeof RULES_NOT_APPLIED, MessageKey> = {
   ok: 'renewal.ok',
   'ok-late-fee': 'renewal.ok-late-fee',
   reserved: 'renewal.reserved',
@@ -57,6 +67,8 @@ export const RENEWAL_REASONS: Record<RenewalReason | 'ils-refused' | 'unavailabl
   'interlibrary-after-due-date': 'renewal.interlibrary-after-due-date',
   'ils-refused': 'renewal.ils-refused',
   unavailable: 'renewal.unavailable',
+  'outcome-unknown': 'renewal.outcome-unknown',
+  'rules-not-applied': 'renewal.rules-not-applied',
 };
 
 export const DESTINATIONS: Record<ReturnDestination, MessageKey> = {

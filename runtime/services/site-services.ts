@@ -23,14 +23,19 @@ export interface SiteServiceDeps {
   purgeEveryMs: number;
 }
 
-/** Sends one queued transaction as SIP2 no-block with its original time. */
+/** Sends one queued transaction as SIP2 no-block with its original time. A loan or renewal with no
+ * patron recorded is refused here, never sent with an empty patron id. */
 export async function replayTransaction(ils: Ils, tx: OfflineTransaction): Promise<ReplayResult> {
+  const { patronId } = tx;
+  if (tx.kind !== 'checkin' && !patronId) {
+    return { ok: false, message: `the kiosk has no patron recorded for this ${tx.kind}` };
+  }
   const result =
-    tx.kind === 'checkout'
-      ? await ils.checkout({ patronId: tx.patronId ?? '', itemId: tx.itemId, offline: { transactionDate: tx.occurredAt } })
-      : tx.kind === 'checkin'
-        ? await ils.checkin({ itemId: tx.itemId, offline: { returnDate: tx.occurredAt } })
-        : await ils.renew({ patronId: tx.patronId ?? '', itemId: tx.itemId });
+    tx.kind === 'checkin'
+      ? await ils.checkin({ itemId: tx.itemId, offline: { returnDate: tx.occurredAt } })
+      : tx.kind === 'checkout'
+        ? await ils.checkout({ patronId: patronId ?? '', itemId: tx.itemId, offline: { transactionDate: tx.occurredAt } })
+        : await ils.renew({ patronId: patronId ?? '', itemId: tx.itemId });
   const message = result.screenMessages.join(' ') || undefined;
   const due = 'dueDate' in result ? copenhagenDay(result.dueDate) : undefined;
   return { ok: result.ok, ...(message ? { message } : {}), ...(due ? { dueDate: due } : {}) };

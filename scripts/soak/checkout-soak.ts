@@ -2,11 +2,14 @@
 // with SIGKILLs at random moments mid-transaction and restarts. The simulated ILS and the FEIG
 // reader live in this process, so their state survives; after each recovery, every item's loan
 // in the ILS and its tags' AFI must agree, nothing reported done may be lost, and the ILS must
-// never have applied anything twice.
+// never have applied anything twice. With `afiFailRate`, that share of AFI writes fails (seeded):
+// then what the screen told the patron must still be what happened (told borrowed <=> the ILS
+// lends it to that patron and every tag reads 0xC2), item by item.
 import { type KioskRig as Rig, KioskRig } from '../bench/lib/kiosk-rig';
 import { generateItems, generatePatrons, libraryData, type TestPatron } from '../bench/lib/library-data';
 import { pick, randomInt, seededRandom, sleep } from '../bench/lib/stats';
 import { openStore } from '../../store/index';
+import { installAfiFaults } from './afi-faults';
 
 export interface CheckoutSoakOptions {
   /** Item transactions (checkouts + returns) to make. */
@@ -20,6 +23,8 @@ export interface CheckoutSoakOptions {
   /** Items per session: from 1 up to this (default 4). */
   maxItemsPerSession?: number;
   minItemsPerSession?: number;
+  /** Share (0-1) of AFI writes that fail as a whole (every attempt of that write); seeded from `seed`. */
+  afiFailRate?: number;
   progress?: (line: string) => void;
 }
 
@@ -29,6 +34,8 @@ export interface CheckoutSoakReport {
   kills: number;
   recovered: { resolved: number; unresolved: number };
   ilsApplications: { checkouts: number; checkins: number; renewals: number };
+  /** AFI writes made to fail, and the checkouts the kiosk took back (checkout then checkin) after one. */
+  afiFaults: { writesFailed: number; loansTakenBack: number; refused: { checkouts: number; returns: number } };
   seconds: number;
   violations: string[];
 }
@@ -36,8 +43,10 @@ export interface CheckoutSoakReport {
 const FINAL = new Set(['borrowed', 'renewed', 'returned', 'refused', 'incomplete-set', 'unreadable']);
 const AFI_IN = 0x07;
 const AFI_OUT = 0xc2;
+/** Refusals whose message tells the patron the loan stays on the card for now (see renderer/i18n). */
+const LOAN_STANDS = new Set(['needs-staff', 'undo-pending']);
 
-type ItemView = { itemId: string | null; status: string };
+type ItemView = { itemId: string | null; status: string; reason?: string };
 
 function itemsOf(rig: Rig): ItemView[] {
   const screen = rig.view?.screen;
@@ -51,6 +60,11 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
   const items = generateItems(options.items ?? 60, { partsEvery: 7 });
   const ids = items.map((i) => i.id);
   const rig = await KioskRig.start({ data: libraryData(patrons, items), ilsLatencyMs: 20, random: seededRandom(options.seed + 1) });
+  const faultRandom = seededRandom(options.seed + 2);
+  const failRate = options.afiFailRate ?? 0;
+  const faults = installAfiFaults(rig.rfid, () => failRate > 0 && faultRandom() < failRate);
+  const itemOfUid = new Map<string, string>();
+  for (const [itemId, tags] of rig.tags) for (const tag of tags) itemOfUid.set(tag.uid.toUpperCase(), itemId);
   const violations: string[] = [];
   const violate = (text: string) => {
     if (violations.length < 50) violations.push(text);
@@ -62,13 +76,17 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
     kills: 0,
     recovered: { resolved: 0, unresolved: 0 },
     ilsApplications: { checkouts: 0, checkins: 0, renewals: 0 },
+    afiFaults: { writesFailed: 0, loansTakenBack: 0, refused: { checkouts: 0, returns: 0 } },
     seconds: 0,
     violations,
   };
   const onLoan = (id: string) => rig.sim.state.item(id)?.onLoanTo;
-  /** Every item's loan in the ILS and all its tags' AFI agree. */
-  const checkAgreement = (when: string) => {
+  /** Items refused with a message that says the loan stays for now (the patron was told): settled later. */
+  const told = new Set<string>();
+  /** Every item's loan in the ILS and all its tags' AFI agree (at the end: every item, no exception). */
+  const checkAgreement = (when: string, exempt: ReadonlySet<string> = told) => {
     for (const id of ids) {
+      if (exempt.has(id)) continue;
       const want = onLoan(id) === undefined ? AFI_IN : AFI_OUT;
       const afis = rig.afis(id);
       if (afis.some((afi) => afi !== want)) violate(`${when}: item ${id} is ${want === AFI_OUT ? 'on loan' : 'not on loan'} in the ILS but its AFI is ${afis.map((a) => a.toString(16)).join('/')}`);
@@ -93,6 +111,7 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
       const patron: TestPatron = pick(random, patrons);
       const kill = options.killSessions ? options.killSessions.includes(session) : random() < (options.killShare ?? 0.15);
       const appsFrom = rig.applications.length;
+      const faultsFrom = faults.episodes.length;
       const before = new Map(chosen.map((id) => [id, onLoan(id)]));
       /** What the kiosk showed as done, item by item (the patron saw it). */
       let shown: ItemView[] = [];
@@ -153,12 +172,31 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
         await sleep(800);
       }
 
-      // Nothing the patron saw as done may be lost.
+      // Nothing the patron saw as done may be lost; what the patron was told is what happened.
+      const faulted = new Set(faults.episodes.slice(faultsFrom).map((e) => itemOfUid.get(e.uid)));
       for (const item of shown) {
         if (!item.itemId) continue;
+        if (item.status === 'refused' && LOAN_STANDS.has(item.reason ?? '')) told.add(item.itemId);
+        else told.delete(item.itemId);
+        const afis = rig.afis(item.itemId).map((a) => a.toString(16));
         if (item.status === 'borrowed' && onLoan(item.itemId) !== patron.id) violate(`session ${session}: ${item.itemId} was shown borrowed, but the ILS has it ${onLoan(item.itemId) ?? 'on the shelf'}`);
         if (item.status === 'returned' && onLoan(item.itemId) !== undefined) violate(`session ${session}: ${item.itemId} was shown returned, but the ILS still lends it out`);
-        if (!kill && item.status === 'refused') violate(`session ${session}: ${item.itemId} was refused`);
+        if (!kill && item.status === 'borrowed' && afis.some((a) => a !== 'c2')) violate(`session ${session}: ${item.itemId} was shown borrowed, but its tags read ${afis.join('/')}`);
+        if (!kill && item.status === 'returned' && afis.some((a) => a !== '7')) violate(`session ${session}: ${item.itemId} was shown returned, but its tags read ${afis.join('/')}`);
+        if (kill || item.status !== 'refused') continue;
+        if (!faulted.has(item.itemId)) {
+          violate(`session ${session}: ${item.itemId} was refused (${item.reason ?? '-'})`);
+          continue;
+        }
+        // Refused after a failed tag write: the ILS and the tags must say "not done".
+        if (returning) {
+          report.afiFaults.refused.returns += 1;
+          if (onLoan(item.itemId) !== before.get(item.itemId)) violate(`session ${session}: ${item.itemId} was shown not returned (${item.reason ?? '-'}), but the ILS checked it in`);
+        } else {
+          report.afiFaults.refused.checkouts += 1;
+          if (onLoan(item.itemId) === patron.id && !LOAN_STANDS.has(item.reason ?? '')) violate(`session ${session}: ${item.itemId} was shown not borrowed (${item.reason ?? '-'}), but the ILS lends it to the patron`);
+          if (afis.some((a) => a !== '7')) violate(`session ${session}: ${item.itemId} was shown not borrowed (${item.reason ?? '-'}), but its tags read ${afis.join('/')}`);
+        }
       }
       // The ILS applied each transaction at most once, and only the ones asked for.
       const apps = rig.applications.slice(appsFrom);
@@ -167,9 +205,16 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
         if (app.kind === 'renewal') violate(`session ${session}: ${app.itemId} was renewed (a checkout sent twice?)`);
       }
       for (const id of chosen) {
-        const mine = apps.filter((a) => a.itemId === id);
+        let mine = apps.filter((a) => a.itemId === id);
         const wanted = returning ? 'checkin' : 'checkout';
-        if (mine.length > 1 || mine.some((a) => a.kind !== wanted)) violate(`session ${session}: ${id} had ${mine.map((a) => a.kind).join(', ')} applied`);
+        // A checkout whose tags could not follow is taken back (checkout, then checkin): allowed
+        // once, after a failed write to that item's tags, and it nets to nothing.
+        const kinds = mine.map((a) => a.kind).join(',');
+        if (!returning && faulted.has(id) && kinds.startsWith('checkout,checkin')) {
+          report.afiFaults.loansTakenBack += 1;
+          mine = mine.slice(2);
+        }
+        if (mine.length > 1 || mine.some((a) => a.kind !== wanted)) violate(`session ${session}: ${id} had ${kinds} applied`);
         const changed = onLoan(id) !== before.get(id);
         if (changed !== (mine.length === 1)) violate(`session ${session}: ${id} changed in the ILS without one ${wanted} applied, or the reverse`);
         if (mine.length === 1) {
@@ -181,6 +226,7 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
       done += count;
       if ((session + 1) % 20 === 0) options.progress?.(`checkout soak: ${done}/${options.transactions} transactions, ${report.kills} kills, ${violations.length} violations`);
     }
+    if (failRate > 0) checkAgreement('at the end', new Set());
     const exit = await rig.stop();
     if (exit !== 0) violate(`the kiosk exited with ${exit} on SIGTERM`);
     const store = openStore({ dataDir: rig.dataDir });
@@ -197,6 +243,7 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
       else if (app.kind === 'checkin') report.ilsApplications.checkins += 1;
       else report.ilsApplications.renewals += 1;
     }
+    report.afiFaults.writesFailed = faults.episodes.length;
     report.seconds = Math.round((performance.now() - started) / 1000);
     return report;
   } finally {

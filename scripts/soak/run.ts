@@ -1,4 +1,4 @@
-// `npm run soak [-- --quick] [-- --attempts N] [-- --transactions N] [-- --fuzz N] [-- --only door,checkout,fuzz] [-- --seed N]`
+// `npm run soak [-- --quick] [-- --attempts N] [-- --transactions N] [-- --fuzz N] [-- --only door,checkout,fuzz] [-- --seed N] [-- --afi-fail-rate R]`
 // The soak-and-fault suite for release checks. Exits 1 when any invariant broke (each is listed).
 import { parseArgs } from 'node:util';
 import { machine } from '../bench/lib/stats';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     fuzz: { type: 'string' },
     only: { type: 'string' },
     seed: { type: 'string', default: '20261120' },
+    /** Share of the checkout soak's AFI writes that fail (seeded); 0 turns the fault mode off. */
+    'afi-fail-rate': { type: 'string', default: '0.05' },
   },
   strict: true,
 });
@@ -31,6 +33,8 @@ const attempts = count('attempts', values.attempts, quick ? 300 : 10_000);
 const transactions = count('transactions', values.transactions, quick ? 30 : 1000);
 const inputs = count('fuzz', values.fuzz, quick ? 50_000 : 1_000_000);
 const seed = count('seed', values.seed, 1);
+const afiFailRate = Number(values['afi-fail-rate']);
+if (!Number.isFinite(afiFailRate) || afiFailRate < 0 || afiFailRate > 0.5) throw new Error('--afi-fail-rate takes a share from 0 to 0.5');
 const only = new Set<Part>(values.only ? (values.only.split(',') as Part[]) : PARTS);
 for (const p of only) if (!PARTS.includes(p)) throw new Error(`--only takes ${PARTS.join(', ')}`);
 const progress = (line: string) => console.error(`[soak] ${line}`);
@@ -46,8 +50,8 @@ if (only.has('door')) {
   results.door = await doorSoak({ attempts, seed, progress });
 }
 if (only.has('checkout')) {
-  progress(`checkout: ${transactions} transactions with SIGKILLs`);
-  results.checkout = await checkoutSoak({ transactions, seed, ...(quick ? { killSessions: [1, 4, 7] } : { killShare: 0.15 }), progress });
+  progress(`checkout: ${transactions} transactions with SIGKILLs, ${afiFailRate * 100}% of AFI writes failing`);
+  results.checkout = await checkoutSoak({ transactions, seed, afiFailRate, ...(quick ? { killSessions: [1, 4, 7] } : { killShare: 0.15 }), progress });
 }
 
 const broken: string[] = [
@@ -73,7 +77,8 @@ if (results.checkout) {
   const c = results.checkout;
   lines.push(
     `checkout: ${c.transactions.checkouts} checkouts + ${c.transactions.returns} returns in ${c.sessions} sessions, ${c.kills} SIGKILLs, ` +
-      `${c.recovered.resolved} journal entries recovered (${c.recovered.unresolved} unresolved); ILS applied ${c.ilsApplications.checkouts} checkouts, ${c.ilsApplications.checkins} checkins, ${c.ilsApplications.renewals} renewals; ${c.seconds} s`,
+      `${c.recovered.resolved} journal entries recovered (${c.recovered.unresolved} unresolved); ILS applied ${c.ilsApplications.checkouts} checkouts, ${c.ilsApplications.checkins} checkins, ${c.ilsApplications.renewals} renewals; ` +
+      `${c.afiFaults.writesFailed} AFI writes failed (${afiFailRate * 100}%): ${c.afiFaults.refused.checkouts} checkouts and ${c.afiFaults.refused.returns} returns refused, ${c.afiFaults.loansTakenBack} loans taken back; ${c.seconds} s`,
   );
 }
 lines.push(broken.length ? `BROKEN INVARIANTS (${broken.length}):\n  ${broken.join('\n  ')}` : 'Every invariant held.');

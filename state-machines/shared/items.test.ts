@@ -51,3 +51,25 @@ describe('items on the pad', () => {
     expect(placeTag(items, t('s2b', 'S', 2, 2))).toEqual(items);
   });
 });
+
+describe('an item that failed in a way placing it again can fix', () => {
+  type Outcome = { ok: boolean; itemId: string; reason?: string };
+  const placeAll = (...tags: PlacedTag[]) => tags.reduce<ItemEntry<Outcome>[]>((items, tag) => placeTag(items, tag), []);
+  const failed = (items: ItemEntry<Outcome>[], key: string, reason: string) => recordOutcome(markProcessing(items, key), key, { ok: false, itemId: key, reason });
+
+  it('is queued again when it is lifted and placed again (a set: the lifted part)', () => {
+    let items = failed(placeAll(t('s1', 'S', 1, 2), t('s2', 'S', 2, 2)), 'S', 'afi-write-failed');
+    items = removeTag(items, 's2');
+    expect(items[0]).toMatchObject({ key: 'S', status: 'incomplete-set', outcome: null });
+    items = placeTag(items, t('s2', 'S', 2, 2));
+    expect(nextQueued(items)?.key).toBe('S');
+  });
+
+  it('keeps a refusal the pad cannot change, and a success', () => {
+    let items = failed(placeAll(t('a', 'A'), t('b', 'B')), 'A', 'reserved-by-another');
+    items = recordOutcome(markProcessing(items, 'B'), 'B', { ok: true, itemId: 'B' });
+    items = placeTag(removeTag(removeTag(items, 'a'), 'b'), t('a', 'A'));
+    expect(items.map((i) => [i.key, i.status])).toEqual([['A', 'done'], ['B', 'done']]);
+    expect(nextQueued(items)).toBeUndefined();
+  });
+});

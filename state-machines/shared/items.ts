@@ -16,6 +16,15 @@ export interface ItemEntry<TOutcome> {
 
 const settled = (status: ItemStatus) => status === 'processing' || status === 'done';
 
+/** Failures a patron is asked to put right by lifting the item and placing it again. */
+const RETRYABLE = new Set(['afi-write-failed', 'item-lifted', 'needs-staff', 'undo-pending', 'unavailable']);
+
+/** A handled item that failed in a way placing it again may fix. */
+export function retryable(item: ItemEntry<unknown>): boolean {
+  const outcome = item.outcome as { ok?: unknown; reason?: unknown } | null;
+  return item.status === 'done' && outcome !== null && outcome.ok === false && typeof outcome.reason === 'string' && RETRYABLE.has(outcome.reason);
+}
+
 function partsStatus(parts: ItemEntry<unknown>['parts'], partsInSet: number): ItemStatus {
   const distinct = new Set(parts.map((p) => p.partNumber)).size;
   return partsInSet <= 1 || distinct >= partsInSet ? 'queued' : 'incomplete-set';
@@ -44,16 +53,21 @@ export function placeTag<T>(items: readonly ItemEntry<T>[], tag: PlacedTag): Ite
   });
 }
 
-/** Forgets a tag lifted before its item was handled; handled items stay in the list. */
+/** Forgets a tag lifted before its item was handled; handled items stay in the list, except one
+ * that failed in a way placing it again can fix: lifting it clears it, so it can be placed again. */
 export function removeTag<T>(items: readonly ItemEntry<T>[], uid: string): ItemEntry<T>[] {
   const result: ItemEntry<T>[] = [];
   for (const item of items) {
-    if (settled(item.status) || !item.parts.some((p) => p.uid === uid)) {
+    if (!item.parts.some((p) => p.uid === uid)) {
+      result.push(item);
+      continue;
+    }
+    if (settled(item.status) && !retryable(item)) {
       result.push(item);
       continue;
     }
     const parts = item.parts.filter((p) => p.uid !== uid);
-    if (parts.length > 0) result.push({ ...item, parts, status: item.status === 'unreadable' ? 'unreadable' : partsStatus(parts, item.partsInSet) });
+    if (parts.length > 0) result.push({ ...item, parts, outcome: null, status: item.status === 'unreadable' ? 'unreadable' : partsStatus(parts, item.partsInSet) });
   }
   return result;
 }

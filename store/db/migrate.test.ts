@@ -36,6 +36,7 @@ describe('migrations', () => {
       'door_failures',
       'journal_entries',
       'journal_steps',
+      'known_items',
       'loan_records',
       'offline_transactions',
       'patron_credentials',
@@ -52,6 +53,18 @@ describe('migrations', () => {
       expect.objectContaining({ code: 'database-newer-than-code', message: expect.stringMatching(new RegExp(`kiosk\\.sqlite has schema version 99, but this kiosk knows only versions up to ${latestVersion(migrations)}\\b`)) }),
     );
     expect(schemaVersion(db)).toBe(99);
+    db.close();
+  });
+
+  it('keeps the journal steps of a version-7 database when the undo step is added (0008)', () => {
+    const db = freshDb();
+    migrate(db, migrations.slice(0, 7));
+    db.prepare(`INSERT INTO journal_entries (kind, item_id, tag_uids, mode, started_at) VALUES ('checkout', 'I1', '["t1"]', 'online', 1)`).run();
+    db.prepare(`INSERT INTO journal_steps (entry_id, step, started_at, finished_at, outcome) VALUES (1, 'ils', 1, 2, 'ok')`).run();
+    migrate(db, migrations);
+    expect(db.prepare('SELECT entry_id, step, outcome FROM journal_steps').all()).toEqual([{ entry_id: 1, step: 'ils', outcome: 'ok' }]);
+    db.prepare(`INSERT INTO journal_steps (entry_id, step, started_at) VALUES (1, 'undo', 3)`).run();
+    expect(() => db.prepare(`INSERT INTO journal_steps (entry_id, step, started_at) VALUES (1, 'bogus', 3)`).run()).toThrow(/CHECK/);
     db.close();
   });
 

@@ -7,5 +7,6 @@ import { migration as checkoutJournal } from './0004-checkout-journal';
 import { migration as accessLog } from './0005-access-log';
 import { migration as loanRecords } from './0006-loan-records';
 import { migration as doorBlocked } from './0007-door-blocked';
+import { migration as journalUndoKnownItems } from './0008-journal-undo-known-items';
 
-export const migrations: readonly Migration[] = [credentialCache, pinAttempts, offlineQueue, checkoutJournal, accessLog, loanRecords, doorBlocked];
+export const migrations: readonly Migration[] = [credentialCache, pinAttempts, offlineQueue, checkoutJournal, accessLog, loanRecords, doorBlocked, journalUndoKnownItems];
