@@ -1,7 +1,7 @@
 // The one IPC chokepoint of the main process: views go out to the kiosk window, UI events come in
 // only on the allow-listed channels, only from the kiosk window's own top frame on app://kiosk,
 // and only when they pass the shared event validator. Everything else is dropped and logged.
-import { type KioskHost } from '../runtime/kiosk-host';
+import { type KioskHost } from '../runtime/front-end-port';
 import { type Logger } from '../runtime/log';
 import { isAppUrl } from './app-protocol';
 import { checkUiEvent, EVENT_CHANNEL, READY_CHANNEL, SCREEN_TO_RUNTIME_CHANNELS, VIEW_CHANNEL } from './contract';

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ELECTRON_MAIN, RENDERER_DIR } from '../runtime/browser/front-end';
+import { ELECTRON_MAIN, RENDERER_DIR } from '../runtime/screen-launcher';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');

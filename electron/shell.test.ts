@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeKioskHost } from '../test/browser/fake-kiosk-host';
 import { FakeEmitter, fakeEvent, recordingLogger } from '../test/electron/fakes';
-import { type KioskHost } from '../runtime/kiosk-host';
+import { type KioskHost } from '../runtime/front-end-port';
 import { type ElectronApi, startShell } from './shell';
 
 class FakeWebContents extends FakeEmitter {

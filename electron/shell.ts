@@ -1,6 +1,6 @@
 // The Electron shell's start-up, one small setupX() per concern. It receives Electron's objects
 // (main.ts passes the real ones; tests pass fakes) so it never imports Electron itself.
-import { type KioskHost } from '../runtime/kiosk-host';
+import { type KioskHost } from '../runtime/front-end-port';
 import { type Logger } from '../runtime/log';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appRequestHandler } from './app-protocol';
 import { type ShellPaths } from './args';

@@ -1,6 +1,8 @@
 // The shape every device simulator entry has (`kiosk simulate <device>`), in its own module so
-// the entries under rfid/ and printer/ need not import the registry (simulators.ts) that lists them.
+// the entries under rfid/ and printer/ need not import the registry (simulators.ts) that lists them;
+// and how each one starts on a fresh pty pair (`startOnPty`).
 import type { LineSuffix } from './serial/line-framer';
+import { openPtyPair } from './serial/pty-pair';
 
 export interface RunningSimulator {
   readonly name: string;
@@ -28,4 +30,29 @@ export interface SimulatorEntry {
 /** A simulator command line that is not understood; the message says why, for the operator. */
 export class SimulatorCommandError extends Error {
   override name = 'SimulatorCommandError';
+}
+
+/**
+ * Starts the simulator `create` makes on the simulator end of a fresh pty pair whose driver end
+ * is at `linkPath`. The pair is closed again when the simulator cannot start; `stop` stops both.
+ */
+export async function startOnPty<T extends { start(): Promise<void>; stop(): Promise<void> }>(
+  linkPath: string,
+  create: (simulatorPath: string) => T,
+): Promise<{ sim: T; stop(): Promise<void> }> {
+  const pair = await openPtyPair({ deviceLink: linkPath });
+  try {
+    const sim = create(pair.simulatorPath);
+    await sim.start();
+    return {
+      sim,
+      async stop() {
+        await sim.stop();
+        await pair.close();
+      },
+    };
+  } catch (error) {
+    await pair.close();
+    throw error;
+  }
 }

@@ -1,40 +1,23 @@
 // Every device simulator that can run by itself on a pty pair: the driver end is linked at
 // a path a kiosk configuration names, the simulator speaks the device's bytes on the other.
 // Used by `kiosk simulate` and by the runtime's embedded default. To add a device: one entry.
-import { maskCpr } from '../policy/cpr';
+import { maskCpr } from '../policy';
 import { SerialCardReaderSimulator, simCardFrom, type HealthCardFormat } from './card-reader/card-reader-sim';
 import { LcusRelaySimulator } from './lock/relay-sims';
 import { SerialPinPadSimulator } from './pin-pad/pin-pad-sim';
-import { openPtyPair, type PtyPair } from './serial/pty-pair';
 import { rfidSimulatorEntry } from './rfid/simulator/rfid-sim-entry';
 import { printerSimulatorEntry } from './printer/printer-sim-entry';
-import { SimulatorCommandError, type SimulatorEntry } from './simulator-entry';
+import { SimulatorCommandError, type SimulatorEntry, startOnPty } from './simulator-entry';
 
 // Re-exported so existing importers of this module keep working.
 export { SimulatorCommandError, type RunningSimulator, type SimulatorEntry, type SimulatorStartOptions } from './simulator-entry';
-
-/** Runs `body` on the simulator end of a fresh pty pair whose driver end is at `linkPath`. */
-async function onPty<T extends { stop(): Promise<void> }>(linkPath: string, make: (pair: PtyPair) => Promise<T>): Promise<{ pair: PtyPair; sim: T; stop(): Promise<void> }> {
-  const pair = await openPtyPair({ deviceLink: linkPath });
-  try {
-    const sim = await make(pair);
-    return { pair, sim, stop: async () => { await sim.stop(); await pair.close(); } };
-  } catch (error) {
-    await pair.close();
-    throw error;
-  }
-}
 
 const FORMATS: readonly HealthCardFormat[] = ['track2', 'tracks1and2', 'barcode', 'track2-bare'];
 
 const cardReader: SimulatorEntry = {
   summary: 'serial health-card / library-card reader (line + suffix)',
   async start(linkPath, options = {}) {
-    const { sim, stop } = await onPty(linkPath, async (pair) => {
-      const sim = new SerialCardReaderSimulator({ path: pair.simulatorPath, suffix: options.suffix ?? 'CR' });
-      await sim.start();
-      return sim;
-    });
+    const { sim, stop } = await startOnPty(linkPath, (path) => new SerialCardReaderSimulator({ path, suffix: options.suffix ?? 'CR' }));
     return {
       name: 'card-reader',
       devicePath: linkPath,
@@ -63,11 +46,7 @@ const cardReader: SimulatorEntry = {
 const pinPad: SimulatorEntry = {
   summary: 'serial PIN pad (ASCII digits, # enter, * clear)',
   async start(linkPath) {
-    const { sim, stop } = await onPty(linkPath, async (pair) => {
-      const sim = new SerialPinPadSimulator({ path: pair.simulatorPath });
-      await sim.start();
-      return sim;
-    });
+    const { sim, stop } = await startOnPty(linkPath, (path) => new SerialPinPadSimulator({ path }));
     return {
       name: 'pin-pad',
       devicePath: linkPath,
@@ -95,12 +74,11 @@ const lock: SimulatorEntry = {
   summary: 'LCUS serial relay module driving the door lock (A0 01 01 A2 on / A0 01 00 A1 off)',
   async start(linkPath, options = {}) {
     const log = options.log ?? (() => undefined);
-    const { sim, stop } = await onPty(linkPath, async (pair) => {
-      const sim = new LcusRelaySimulator({ path: pair.simulatorPath });
-      sim.on('switched', (s) => log(`${s.at.toISOString()} relay ${s.relay} ${s.on ? 'ON (door released)' : 'OFF (door locked)'}`));
-      sim.on('rejected', (r) => log(`${r.at.toISOString()} ignored ${r.reason}: ${r.bytes.toString('hex')}`));
-      await sim.start();
-      return sim;
+    const { sim, stop } = await startOnPty(linkPath, (path) => {
+      const relay = new LcusRelaySimulator({ path });
+      relay.on('switched', (s) => log(`${s.at.toISOString()} relay ${s.relay} ${s.on ? 'ON (door released)' : 'OFF (door locked)'}`));
+      relay.on('rejected', (r) => log(`${r.at.toISOString()} ignored ${r.reason}: ${r.bytes.toString('hex')}`));
+      return relay;
     });
     return {
       name: 'lock',

@@ -12,7 +12,7 @@ import {
   statusRequest,
 } from './client/requests';
 import { Sip2Session } from './client/session';
-import { DEFAULT_TIME_ZONE } from './sip2/dates';
+import { LIBRARY_TIME_ZONE } from '../policy';
 import { MESSAGE_SPECS, type Sip2Message, type Sip2Request } from './sip2/messages';
 import { maskCprLike } from './sip2/trace';
 import { FbsLink } from './transport/fbs-link';
@@ -74,7 +74,7 @@ export async function runConsoleCommand(connection: ConsoleConnection, command: 
     maxResends: 3,
     ...(connection.trace ? { trace: connection.trace } : {}),
   });
-  const ctx: RequestContext = { institution: connection.institution, timeZone: DEFAULT_TIME_ZONE, now: new Date(), ...(connection.location ? { location: connection.location } : {}) };
+  const ctx: RequestContext = { institution: connection.institution, timeZone: LIBRARY_TIME_ZONE, now: new Date(), ...(connection.location ? { location: connection.location } : {}) };
   try {
     const reply = (await session.request(buildRequest(command, ctx))) as Sip2Message;
     return { yes: saidYes(command, reply), reply };

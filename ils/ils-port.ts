@@ -193,6 +193,15 @@ export type CirculationStatus =
   | 'other' | 'on-order' | 'available' | 'charged' | 'charged-not-recallable' | 'in-process' | 'recalled'
   | 'on-hold-shelf' | 'waiting-to-be-reshelved' | 'in-transit' | 'claimed-returned' | 'lost' | 'missing';
 
+/** The statuses under which the ILS has the item lent to a patron. SIP2 18 'recalled' (07) is a
+ * loan too: charged, and asked back early for another patron's hold. */
+const ON_LOAN: ReadonlySet<CirculationStatus> = new Set<CirculationStatus>(['charged', 'charged-not-recallable', 'recalled']);
+
+/** Is the item on loan (to anyone)? The one answer every caller uses. */
+export function isOnLoan(status: CirculationStatus): boolean {
+  return ON_LOAN.has(status);
+}
+
 export interface ItemInformation {
   itemId: string;
   /** False when the ILS does not know the item. */

@@ -20,5 +20,7 @@ export { Sip2EncodeError, Sip2ParseError, type Sip2ParseProblem } from './sip2/e
 export { sip2Checksum } from './sip2/checksum';
 export { formatSip2Date, parseSip2Date } from './sip2/dates';
 export { maskCprLike, maskSip2 } from './sip2/trace';
+export { maskSip2Fields } from './sip2/mask';
+export { PATRON_STATUS_FLAGS } from './sip2/fixed';
 export { type Sip2Encoding } from './sip2/text';
 export type { Sip2Code, Sip2Message, Sip2MessageOf, Sip2Request, Sip2ResponseTo } from './sip2/messages';

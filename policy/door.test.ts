@@ -24,7 +24,7 @@ describe('doorDecision: order of checks', () => {
 
 describe('doorDecision: age', () => {
   it('computes the age from the birth date on the day of entry', () => {
-    const patron = person({ birthDate: { year: 2010, month: 1, day: 11 } });
+    const patron = person({ birthDate: '2010-01-11' });
     expect(doorDecision(kbh, { patron, at: noon }).reason).toBe('under-age-alone'); // 14 today
     const nextDay = copenhagenInstant({ year: 2025, month: 1, day: 11 }, 12, 0);
     expect(doorDecision(kbh, { patron, at: nextDay }).reason).toBe('allowed'); // 15 today

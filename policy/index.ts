@@ -1,6 +1,7 @@
 // The policy layer's public face: library profiles as data and pure decisions over them.
 export * from './schema';
 export * from './time';
+export * from './afi';
 export * from './holidays';
 export * from './cpr';
 export * from './errors';

@@ -1,4 +1,6 @@
 // Wall-clock time in Europe/Copenhagen: every rule in the libraries' texts is local time.
+// The one time-zone formatter of the code base: the SIP2 codec (ils/, whose ACS may sit in another
+// zone) and the kiosk's receipts and due dates (runtime/) read wall clocks through it.
 
 export const LIBRARY_TIME_ZONE = 'Europe/Copenhagen';
 
@@ -17,21 +19,35 @@ export interface LocalDateTime extends LocalDate {
   weekday: number;
 }
 
-const formatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: LIBRARY_TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
-});
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
 
 /** What a clock on a Copenhagen library wall shows at the instant `at`. */
 export function copenhagenTime(at: Date): LocalDateTime {
+  return wallClockTime(at, LIBRARY_TIME_ZONE);
+}
+
+/** What a wall clock in the IANA zone `timeZone` shows at the instant `at`. */
+export function wallClockTime(at: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(at)) {
+  for (const part of formatterFor(timeZone).formatToParts(at)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   const year = parts.year ?? NaN;
@@ -51,6 +67,13 @@ export function copenhagenTime(at: Date): LocalDateTime {
 export function copenhagenDate(at: Date): LocalDate {
   const { year, month, day } = copenhagenTime(at);
   return { year, month, day };
+}
+
+/** `YYYY-MM-DD` of the Copenhagen calendar day at `at` ('' for none): a due date as the patron reads
+ * it (a loan due at local midnight would show as the day before in UTC). This string is how a day
+ * travels to the screen and the receipt; `parseDate` reads it back. */
+export function copenhagenDay(at: Date | undefined): string {
+  return at ? formatDate(copenhagenDate(at)) : '';
 }
 
 /** Minutes Copenhagen is ahead of UTC at the instant `at` (60 in winter, 120 in summer). */

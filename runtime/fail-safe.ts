@@ -38,30 +38,48 @@ export const EXIT_CRASH = 70;
 /** Installs the handlers; returns a function that removes them. */
 export function installFailSafe(options: FailSafeOptions): () => void {
   const proc = options.process ?? process;
-  const exit = options.exit ?? ((code: number) => process.exit(code));
   const locks = () => (typeof options.locks === 'function' ? options.locks() : options.locks);
-  const { log } = options;
-
-  /** Every lock off, now; lockOff is true when every one confirmed it, lockErrors says why not. */
-  const allOff = (): { lockOff: boolean; lockErrors?: string[] } => {
-    let ok = true;
-    const errors: string[] = [];
-    for (const lock of locks()) {
-      try {
-        ok = lock.emergencyOff() && ok;
-      } catch (error) {
-        ok = false;
-        errors.push(error instanceof Error ? error.message : String(error));
-      }
-    }
-    return errors.length > 0 ? { lockOff: ok, lockErrors: errors } : { lockOff: ok };
+  const crash = crashOnce(locks, options.log, options.exit ?? ((code: number) => process.exit(code)));
+  const handlers = new Map<string, (arg?: unknown) => void>([
+    ['uncaughtException', (error: unknown) => crash('uncaught-exception', EXIT_CRASH, error)],
+    ['unhandledRejection', (reason: unknown) => crash('unhandled-rejection', EXIT_CRASH, reason)],
+    // After a clean stop the locks are closed already (false means nothing then); a crash has
+    // logged its own result, and no log line is reliably written from an exit handler.
+    ['exit', () => {
+      allOff(locks());
+    }],
+    ...signalHandlers(proc, locks, options, crash),
+  ]);
+  for (const [event, handler] of handlers) proc.on(event, handler);
+  return () => {
+    for (const [event, handler] of handlers) proc.off(event, handler);
   };
+}
 
+type Crash = (kind: string, code: number, error?: unknown) => void;
+
+/** Every lock off, now; lockOff is true when every one confirmed it, lockErrors says why not. */
+function allOff(locks: EmergencyLock[]): { lockOff: boolean; lockErrors?: string[] } {
+  let ok = true;
+  const errors: string[] = [];
+  for (const lock of locks) {
+    try {
+      ok = lock.emergencyOff() && ok;
+    } catch (error) {
+      ok = false;
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return errors.length > 0 ? { lockOff: ok, lockErrors: errors } : { lockOff: ok };
+}
+
+/** The crash path: every lock off, one log line, exit; a second failure while handling the first exits at once. */
+function crashOnce(locks: () => EmergencyLock[], log: Logger, exit: (code: number) => void): Crash {
   let crashed = false;
-  const crash = (kind: string, code: number, error?: unknown) => {
-    if (crashed) return exit(code); // a second failure while handling the first
+  return (kind, code, error) => {
+    if (crashed) return exit(code);
     crashed = true;
-    const off = allOff();
+    const off = allOff(locks());
     const detail = error instanceof Error ? { error: error.message, stack: error.stack } : error === undefined ? {} : { error: String(error) };
     try {
       log.error('fail-safe.crash', { kind, ...off, ...detail });
@@ -70,37 +88,27 @@ export function installFailSafe(options: FailSafeOptions): () => void {
     }
     exit(code);
   };
+}
 
-  const onException = (error: unknown) => crash('uncaught-exception', EXIT_CRASH, error);
-  const onRejection = (reason: unknown) => crash('unhandled-rejection', EXIT_CRASH, reason);
-  const onExit = () => {
-    // After a clean stop the locks are closed already (false means nothing then); a crash has
-    // logged its own result above, and no log line is reliably written from an exit handler.
-    allOff();
-  };
-  const signalHandlers = new Map<NodeJS.Signals, () => void>();
-  for (const signal of CRASH_SIGNALS) {
-    signalHandlers.set(signal, () => crash(signal, 128 + (constants.signals[signal] ?? 0)));
-  }
+/** Crash signals crash; a graceful signal switches the locks off and leaves the stop to the command,
+ * unless nobody else listens for it or it is the second one. */
+function signalHandlers(
+  proc: Pick<NodeJS.Process, 'listenerCount'>,
+  locks: () => EmergencyLock[],
+  options: Pick<FailSafeOptions, 'gracefulSignals' | 'log'>,
+  crash: Crash,
+): Array<[NodeJS.Signals, () => void]> {
+  const exitCode = (signal: NodeJS.Signals) => 128 + (constants.signals[signal] ?? 0);
+  const handlers = new Map<NodeJS.Signals, () => void>();
+  for (const signal of CRASH_SIGNALS) handlers.set(signal, () => crash(signal, exitCode(signal)));
   let graceful = 0;
   for (const signal of options.gracefulSignals ?? ['SIGTERM', 'SIGINT']) {
-    signalHandlers.set(signal, () => {
+    handlers.set(signal, () => {
       graceful += 1;
-      const code = 128 + (constants.signals[signal] ?? 0);
-      if (proc.listenerCount(signal) < 2) return crash(`${signal} (no clean stop listening)`, code);
-      if (graceful > 1) return crash(`${signal} (repeated)`, code);
-      log.info('fail-safe.lock-off', { signal, ...allOff() });
+      if (proc.listenerCount(signal) < 2) return crash(`${signal} (no clean stop listening)`, exitCode(signal));
+      if (graceful > 1) return crash(`${signal} (repeated)`, exitCode(signal));
+      options.log.info('fail-safe.lock-off', { signal, ...allOff(locks()) });
     });
   }
-
-  proc.on('uncaughtException', onException);
-  proc.on('unhandledRejection', onRejection);
-  proc.on('exit', onExit);
-  for (const [signal, handler] of signalHandlers) proc.on(signal, handler);
-  return () => {
-    proc.off('uncaughtException', onException);
-    proc.off('unhandledRejection', onRejection);
-    proc.off('exit', onExit);
-    for (const [signal, handler] of signalHandlers) proc.off(signal, handler);
-  };
+  return [...handlers];
 }

@@ -1,7 +1,7 @@
 // Structured logging: one JSON object per line on stdout (systemd/journald friendly).
 // Every string that reaches a log line passes through `redact`, so a CPR number, a PIN or a
 // password can't leak even if a caller puts one in a message by mistake.
-import { maskCprLike, maskSip2Fields } from '../ils/sip2/mask';
+import { maskCprLike, maskSip2Fields } from '../ils';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 

@@ -19,13 +19,13 @@ export type { ReturnInput, ReturnEvent, CheckinItemInput, ReturnOutput } from '.
 export { createAccountMachine, type AccountMachine } from './account/account-machine';
 export type { AccountInput, AccountEvent, RenewItemInput, RenewAllInput } from './account/account-types';
 export { diagnosticsMachine, type DiagnosticsMachine } from './diagnostics/diagnostics-machine';
-export { DEFAULT_DIAGNOSTICS_CONFIG, type DiagnosticsConfig, type DiagnosticsInput, type LiveRead, type TestResult } from './diagnostics/diagnostics-types';
+export { DEFAULT_DIAGNOSTICS_CONFIG, type DiagnosticsConfig, type DiagnosticsInput, type LiveRead, type LockPulseOutcome, type TestResult } from './diagnostics/diagnostics-types';
 
 export { createKioskMachine, type KioskMachine } from './kiosk/kiosk-machine';
-export type { KioskInput, KioskRules } from './kiosk/kiosk-types';
+export type { KioskInput, KioskRules, TechnicianAnswer } from './kiosk/kiosk-types';
 export { isKioskUiEvent, type KioskUiEvent, type KioskRuntimeEvent, type KioskEvent } from './kiosk/kiosk-events';
 export { toView, viewInspector } from './kiosk/view';
 export type { KioskView, ScreenView, ItemView, ItemViewStatus, LoanView } from './kiosk/view-types';
 
-export { createDoor, createKiosk, type DoorServices, type KioskServices, type VerifyServices } from './wiring';
-export { doorRulesFor, checkoutRulesFor, accountRulesFor, policyPatron, type ProfileRuleOptions } from './profile-rules';
+export { createDoor, createKiosk, type DoorServices, type KioskServices, type VerifyServices } from './machine-services';
+export { doorRulesFor, checkoutRulesFor, accountRulesFor, RULES_NOT_APPLIED, type PolicyErrorHook, type ProfileRuleOptions } from './profile-rules';

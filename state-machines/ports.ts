@@ -1,6 +1,7 @@
 // The seams between the machines and the world. The runtime injects an implementation of each
 // port (real drivers, the SIP2 client, the store); unit tests inject in-memory fakes.
 // Everything here is plain data: a snapshot of any machine can be sent to the renderer as JSON.
+import type { PatronFacts as PolicyPatronFacts } from '../policy/index';
 
 /** A card as the door and kiosk see it. `patronId` is what the ILS knows the patron by (for a
  * health card that is the CPR): sensitive, never logged or shown; use `masked` for display. */
@@ -13,21 +14,10 @@ export interface CardRead {
   cprBirthDate?: string;
 }
 
-/** The facts about a patron that the library's rules decide on. */
-export interface PatronFacts {
-  /** Display name as the ILS gives it (first name only on screen). */
-  name: string;
-  /** ISO date (YYYY-MM-DD) when known from the CPR or the ILS. */
-  birthDate: string | null;
-  cardLost: boolean;
-  excludedFromUnstaffed: boolean;
-  /** Any ILS block on borrowing other than fees (charge privileges denied, too many overdue...). */
-  borrowingBlocked: boolean;
-  /** The library has blocked the card itself (not for fees or a lost card): keeps the patron out
-   * at the door too. */
-  blocked?: boolean;
-  feesDkk: number;
-}
+/** The facts about a patron that the library's rules decide on (policy's `PatronFacts`, where each
+ * field is defined), as the machines carry them: name, birth date (ISO or null), loan block and
+ * fees always filled in. */
+export type PatronFacts = PolicyPatronFacts & Required<Pick<PolicyPatronFacts, 'name' | 'birthDate' | 'borrowingBlocked' | 'feesDkk'>>;
 
 export type VerifyResult =
   | { outcome: 'valid'; patron: PatronFacts; source: 'ils' | 'cache' }

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import { getProfile } from '../policy/index';
 import { createAccountMachine } from './account/account-machine';
-import { startCheckout, tag } from './checkout/checkout-harness';
-import { startDoor } from './door/door-harness';
+import { startCheckout, tag } from './checkout/checkout-harness.testkit';
+import { startDoor } from './door/door-harness.testkit';
 import { identifyMachine } from './identify/identify-machine';
 import type { CardRead, PatronAccount, PinCredentials, VerifyResult } from './ports';
 import { accountRulesFor, checkoutRulesFor, doorRulesFor, type PolicyErrorReport } from './profile-rules';
-import { answering, card, patron, settle } from './testing/fakes';
+import { answering, card, patron, settle } from './fakes.testkit';
 
 const hvidovre = getProfile('hvidovre');
 const lolland = getProfile('lolland');

@@ -6,12 +6,10 @@ import {
   doorDecision,
   kioskSettings,
   openingState,
-  parseDate,
   renewalDecision,
   type LibraryProfile,
-  type PatronFacts as PolicyPatron,
+  type PatronFacts,
 } from '../policy/index';
-import type { PatronFacts } from './ports';
 import type { AccountRules, CheckoutRules, DoorRules, Now } from './shared/rules';
 
 /** Which of the library's rules could not be applied. */
@@ -50,18 +48,6 @@ export interface ProfileRuleOptions {
   onPolicyError: PolicyErrorHook;
 }
 
-export function policyPatron(patron: PatronFacts): PolicyPatron {
-  const birthDate = patron.birthDate === null ? null : parseDate(patron.birthDate);
-  return {
-    ...(birthDate === null ? {} : { birthDate }),
-    cardLost: patron.cardLost,
-    excludedFromUnstaffed: patron.excludedFromUnstaffed,
-    blocked: patron.blocked ?? false,
-    borrowingBlocked: patron.borrowingBlocked,
-    feesDkk: patron.feesDkk,
-  };
-}
-
 export function doorRulesFor(profile: LibraryProfile, { now, branch, onPolicyError }: ProfileRuleOptions): DoorRules {
   const where = branch === undefined ? {} : { branch };
   return {
@@ -73,14 +59,14 @@ export function doorRulesFor(profile: LibraryProfile, { now, branch, onPolicyErr
     decideEntry: (patron, { at, companion }) =>
       safely('door-entry', onPolicyError, () => {
         const decision = doorDecision(profile, {
-          patron: policyPatron(patron),
+          patron,
           at,
           ...where,
-          ...(companion === null ? {} : { companion: policyPatron(companion) }),
+          ...(companion === null ? {} : { companion }),
         });
         return { allowed: decision.allowed, reason: decision.reason as string };
       }, { allowed: false, reason: RULES_NOT_APPLIED }),
-    mayAccompany: (adult, at) => safely('companion', onPolicyError, () => companionDecision(profile, policyPatron(adult), at, branch).allowed, false),
+    mayAccompany: (adult, at) => safely('companion', onPolicyError, () => companionDecision(profile, adult, at, branch).allowed, false),
   };
 }
 
@@ -113,7 +99,7 @@ export function accountRulesFor(profile: LibraryProfile, { now, onPolicyError }:
 /** Fees the policy cannot read (negative, not a number) block borrowing here, reported. */
 function blockFor(profile: LibraryProfile, patron: PatronFacts, onPolicyError: PolicyErrorHook) {
   return safely('borrowing-block', onPolicyError, () => {
-    const block = borrowingBlock(profile, policyPatron(patron));
+    const block = borrowingBlock(profile, patron);
     return { blocked: block.blocked, reason: block.reason as string };
   }, { blocked: true, reason: RULES_NOT_APPLIED });
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY, MovingClock, openTestStore, tempDir, type TempDir } from '../test/store/helpers';
-import type { PatronFacts, VerifiedPatron } from './credential-cache';
+import type { CachedFacts as PatronFacts, VerifiedPatron } from './credential-cache';
 import type { Store } from './open-store';
 
 const facts: PatronFacts = { birthDate: '1990-01-01', ageBand: null, cardLost: false, excludedFromUnstaffed: false, blocked: false, feesDkk: 0 };

@@ -1,5 +1,6 @@
 // Patron credentials remembered after each successful online verification, so the door and
 // the kiosk can decide while the ILS is unreachable. Holds no card number and no PIN in clear.
+import type { PatronFacts } from '../policy/index';
 import type { Clock } from './clock';
 import { type CardKey, type CardKeyer, cardKeyFromBlob, cardKeyToBlob } from './crypto/card-key';
 import { hashPin, type PinPepper, type ScryptCost, verifyPin } from './crypto/pin-hash';
@@ -9,27 +10,28 @@ import { DAY_MS } from './settings';
 /** When only an age band is known (no birth date from the ILS). */
 export type AgeBand = 'under-15' | '15-17' | '18+';
 
-/** What an offline decision needs to know about a patron. */
-export interface PatronFacts {
+/** What an offline decision needs to know about a patron: policy's `PatronFacts` as the cache's
+ * columns hold them (runtime/patrons/patron-facts.ts converts). No name. */
+export interface CachedFacts extends Pick<PatronFacts, 'cardLost' | 'excludedFromUnstaffed'> {
+  /** ISO date (YYYY-MM-DD), as in `PatronFacts`. */
   birthDate: string | null;
   ageBand: AgeBand | null;
-  cardLost: boolean;
-  excludedFromUnstaffed: boolean;
-  /** Any block on borrowing (the kiosk refuses offline loans). */
+  /** Any block on borrowing (the kiosk refuses offline loans): the facts' `borrowingBlocked`. */
   blocked: boolean;
-  /** The library has blocked the card itself: the door refuses it too. */
+  /** The library has blocked the card itself, the door refuses it too: the facts' `blocked`. */
   doorBlocked?: boolean;
+  /** Null when the ILS gave no fees (a debt rule then cannot be checked offline). */
   feesDkk: number | null;
 }
 
-export interface VerifiedPatron extends PatronFacts {
+export interface VerifiedPatron extends CachedFacts {
   cardNumber: string;
   pin: string;
   /** When the ILS said yes; now when left out. */
   verifiedAt?: Date;
 }
 
-export interface CachedPatron extends PatronFacts {
+export interface CachedPatron extends CachedFacts {
   cardKey: CardKey;
   verifiedAt: Date;
   expiresAt: Date;
@@ -54,7 +56,7 @@ interface CredentialRow {
 
 interface LaterWord {
   forgottenAt?: number;
-  facts?: { at: number; facts: PatronFacts };
+  facts?: { at: number; facts: CachedFacts };
 }
 
 export interface CredentialCacheOptions {
@@ -65,6 +67,19 @@ export interface CredentialCacheOptions {
   /** Keys the PIN hashes with the installation secret: a data disk without it verifies no PIN. */
   pinPepper: PinPepper;
   onBackgroundError?: (error: Error) => void;
+}
+
+/** The cached facts as the columns' named parameters. */
+function factColumns(facts: CachedFacts) {
+  return {
+    birthDate: facts.birthDate,
+    ageBand: facts.ageBand,
+    cardLost: facts.cardLost ? 1 : 0,
+    excluded: facts.excludedFromUnstaffed ? 1 : 0,
+    blocked: facts.blocked ? 1 : 0,
+    doorBlocked: facts.doorBlocked ? 1 : 0,
+    feesDkk: facts.feesDkk,
+  };
 }
 
 export class CredentialCache {
@@ -155,13 +170,7 @@ export class CredentialCache {
       .run({
         cardKey: cardKeyToBlob(cardKey),
         pinHash,
-        birthDate: patron.birthDate,
-        ageBand: patron.ageBand,
-        cardLost: patron.cardLost ? 1 : 0,
-        excluded: patron.excludedFromUnstaffed ? 1 : 0,
-        blocked: patron.blocked ? 1 : 0,
-        doorBlocked: patron.doorBlocked ? 1 : 0,
-        feesDkk: patron.feesDkk,
+        ...factColumns(patron),
         verifiedAt,
       });
   }
@@ -185,7 +194,7 @@ export class CredentialCache {
 
   /** Updates the blocking facts (e.g. from patron information) without touching the PIN hash;
    * a remember of an older verification still hashing will store these facts, not its own. */
-  refreshFacts(cardNumber: string, facts: PatronFacts, at: Date = this.#options.clock.now()): boolean {
+  refreshFacts(cardNumber: string, facts: CachedFacts, at: Date = this.#options.clock.now()): boolean {
     this.#noteLaterWord(cardNumber, (word) => {
       if (!word.facts || word.facts.at <= at.getTime()) word.facts = { at: at.getTime(), facts };
     });
@@ -197,13 +206,7 @@ export class CredentialCache {
       )
       .run({
         cardKey: cardKeyToBlob(this.#options.cardKey(cardNumber)),
-        birthDate: facts.birthDate,
-        ageBand: facts.ageBand,
-        cardLost: facts.cardLost ? 1 : 0,
-        excluded: facts.excludedFromUnstaffed ? 1 : 0,
-        blocked: facts.blocked ? 1 : 0,
-        doorBlocked: facts.doorBlocked ? 1 : 0,
-        feesDkk: facts.feesDkk,
+        ...factColumns(facts),
       });
     return result.changes === 1;
   }

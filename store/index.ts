@@ -26,7 +26,7 @@ export {
 export type {
   CredentialCache,
   AgeBand,
-  PatronFacts,
+  CachedFacts,
   VerifiedPatron,
   CachedPatron,
   OfflineVerification,
@@ -50,8 +50,6 @@ export type {
 export type { CheckoutJournal, JournalKind, JournalStep, StepOutcome, JournalEntryInput, JournalEntry, JournalStepRecord } from './checkout-journal';
 export {
   recoverJournal,
-  AFI_IN_LIBRARY,
-  AFI_CHECKED_OUT,
   type ItemCirculation,
   type RecoveryPorts,
   type RecoveryAction,

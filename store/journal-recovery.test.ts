@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MovingClock, openTestStore, tempDir, type TempDir } from '../test/store/helpers';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY, type ItemCirculation, type RecoveryPorts } from './journal-recovery';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../policy';
+import { type ItemCirculation, type RecoveryPorts } from './journal-recovery';
 import type { Store } from './open-store';
 
 let tmp: TempDir;

@@ -9,12 +9,9 @@
 //   checked it in all the same);
 // - otherwise a crash cut it short, nobody was told anything: a checkout is settled by what the
 //   ILS says, a checkin cut short at or after the ILS call is finished (the item was handed in).
+import { afiFor } from '../policy';
 import type { CheckoutJournal, JournalEntry, JournalStepRecord } from './checkout-journal';
 import type { ReplayResult } from './offline-queue';
-
-/** The AFI byte is the gate's theft bit (PROTOCOLS.md). */
-export const AFI_IN_LIBRARY = 0x07;
-export const AFI_CHECKED_OUT = 0xc2;
 
 /** From SIP2 17 (item information); 'unknown' when the ILS cannot say. */
 export type ItemCirculation = 'checked-out' | 'available' | 'on-hold-shelf' | 'in-transit' | 'missing' | 'unknown';
@@ -52,10 +49,6 @@ export interface RecoveryOptions {
 
 function lastStep(entry: JournalEntry, step: JournalStepRecord['step']): JournalStepRecord | undefined {
   return entry.steps.filter((s) => s.step === step).at(-1);
-}
-
-function afiFor(onLoan: boolean): number {
-  return onLoan ? AFI_CHECKED_OUT : AFI_IN_LIBRARY;
 }
 
 /** What the tags read before the kiosk touched them. */

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { KioskSettingValues } from '../policy/settings';
+import type { KioskSettingValues } from '../policy';
 import { checkSettings, DEFAULT_ACCESS_LOG, DEFAULT_LOAN_RECORDS, DEFAULT_OFFLINE_RULES, DEFAULT_PIN_ATTEMPTS, type OfflineRules } from './settings';
 
 const defaults = { offline: DEFAULT_OFFLINE_RULES, pinAttempts: DEFAULT_PIN_ATTEMPTS, accessLog: DEFAULT_ACCESS_LOG, loanRecords: DEFAULT_LOAN_RECORDS };

@@ -1,6 +1,6 @@
 // Turns what a card reader sent (one read, suffix removed) into a card or a reason why not.
 // Tolerant of readers that add or strip sentinels; strict about what counts as a CPR.
-import { parseCpr } from '../../policy/cpr';
+import { parseCpr } from '../../policy';
 import { type CardParseResult, type CardRejectReason, HealthCard, LibraryCard } from './card';
 import { TRACK2_LENGTH, parseTrack1, track2Fields } from './magstripe';
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeSerialBinding } from '../serial/fake-binding';
+import { FakeSerialBinding } from '../serial/fake-binding.testkit';
 import { bootReport } from '../hid/boot-keyboard';
-import { loadReports } from '../hid/fixtures';
+import { loadReports } from '../hid/fixtures.testkit';
 import type { Card, CardRejection } from './card';
 import { CardReads } from './card-reads';
 import { HidWedgeSimulator, cardText } from './card-reader-sim';
 import { HidCardReader } from './hid-card-reader';
 import { SerialCardReader } from './serial-card-reader';
-import { loadChunks } from './fixtures';
+import { loadChunks } from './fixtures.testkit';
 import type { CardReader } from './card-reader';
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,8 +1,7 @@
 // What a card reader read: a health card (CPR) or a library card (card number). The
 // identifying value is kept in a private field so logs, JSON and inspect only see a mask.
 import { inspect } from 'node:util';
-import { type Cpr, maskCpr } from '../../policy/cpr';
-import type { LocalDate } from '../../policy/time';
+import { type Cpr, maskCpr, type LocalDate } from '../../policy';
 
 export type HealthCardSource = 'track2' | 'barcode';
 

@@ -1,10 +1,9 @@
 // USB keyboard-wedge card reader: boot keyboard reports typed as text, Enter ends a read.
-import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../device-status';
+import { ConnectedDevice } from '../connected-device';
 import { BootKeyboardDecoder } from '../hid/boot-keyboard';
 import { HidConnection } from '../hid/hid-connection';
 import type { HidOpener, HidSelector } from '../hid/hid-device';
-import type { ReconnectOptions } from '../serial/serial-link';
+import type { ReconnectOptions } from '../reconnect';
 import type { CardReader, CardReaderEvents } from './card-reader';
 import { type CardReadOptions, CardReads } from './card-reads';
 
@@ -18,8 +17,7 @@ export interface HidCardReaderOptions extends CardReadOptions {
 
 const MAX_READ = 256;
 
-export class HidCardReader extends EventEmitter<CardReaderEvents> implements CardReader {
-  private readonly connection: HidConnection;
+export class HidCardReader extends ConnectedDevice<CardReaderEvents, HidConnection> implements CardReader {
   private readonly decoder = new BootKeyboardDecoder();
   private readonly reads: CardReads;
   private readonly now: () => number;
@@ -28,31 +26,21 @@ export class HidCardReader extends EventEmitter<CardReaderEvents> implements Car
   private lastKeyAt = 0;
 
   constructor(options: HidCardReaderOptions) {
-    super();
+    super(new HidConnection({ selector: options.selector, open: options.open, reconnect: options.reconnect, now: options.now }));
     this.now = options.now ?? Date.now;
     this.maxKeyGapMs = options.maxKeyGapMs ?? 1000;
-    this.connection = new HidConnection({ selector: options.selector, open: options.open, reconnect: options.reconnect, now: options.now });
     this.reads = new CardReads(options, { card: (card) => this.emit('card', card), rejected: (r) => this.emit('rejected', r) });
-    this.connection.on('data', (report) => this.onReport(report));
-    this.connection.on('status', (status) => {
+    this.link.on('data', (report) => this.onReport(report));
+    this.link.on('status', () => {
       this.decoder.reset();
       this.typed = '';
       this.reads.reset();
-      this.emit('status', status);
     });
   }
 
-  open(): Promise<DeviceStatus> {
-    return this.connection.open();
-  }
-
-  async close(): Promise<void> {
+  override close(): Promise<void> {
     this.reads.reset();
-    await this.connection.close();
-  }
-
-  status(): DeviceStatus {
-    return this.connection.status();
+    return super.close();
   }
 
   private onReport(report: Buffer): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BootKeyboardDecoder, bootReport, keyFor, typeReports, type KeyPress } from './boot-keyboard';
-import { loadReports } from './fixtures';
+import { loadReports } from './fixtures.testkit';
 
 const chars = (keys: KeyPress[]) => keys.map((k) => (k.kind === 'char' ? k.char : `<${k.kind}>`)).join('');
 

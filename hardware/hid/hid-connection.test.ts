@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeHidDevice, FakeHidOpener } from './fake-hid-device';
+import { FakeHidDevice, FakeHidOpener } from './fake-hid-device.testkit';
 import { HidConnection } from './hid-connection';
 
 describe('HidConnection', () => {

@@ -1,8 +1,8 @@
 // Keeps one HID device open: reports connected/disconnected and reopens it with back-off
 // after an unplug, like SerialLink does for serial devices.
 import { EventEmitter } from 'node:events';
-import { type DeviceStatus, deviceStatus, statusChanged, whenConnected } from '../device-status';
-import { Reconnect, type ReconnectOptions } from '../reconnect';
+import { type DeviceStatus, whenConnected } from '../device-status';
+import { KeptOpen, type ReconnectOptions } from '../reconnect';
 import { describeSelector, type HidDevice, type HidOpener, type HidSelector, openNodeHid } from './hid-device';
 
 export type HidErrorCode = 'not-connected' | 'io-failed' | 'timeout';
@@ -34,44 +34,39 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export class HidConnection extends EventEmitter<HidConnectionEvents> {
   readonly name: string;
-  private readonly options: HidConnectionOptions;
-  private readonly now: () => number;
-  private device: HidDevice | null = null;
-  private readonly reconnect: Reconnect;
-  private current: DeviceStatus;
-  private detach: (() => void) | null = null;
+  private readonly kept: KeptOpen<HidDevice>;
+  private stopListening: () => void = () => undefined;
 
   constructor(options: HidConnectionOptions) {
     super();
-    this.options = options;
     this.name = describeSelector(options.selector);
-    this.now = options.now ?? Date.now;
-    this.current = deviceStatus('disconnected', new Date(this.now()), 'not opened');
-    this.reconnect = new Reconnect(options, () => this.attempt());
+    this.kept = new KeptOpen(
+      options,
+      {
+        open: () => (options.open ?? openNodeHid)(options.selector),
+        close: (device) => device.close(),
+        attach: (device) => this.listen(device),
+        detach: () => this.stopListening(),
+      },
+      (status) => this.emit('status', status),
+    );
   }
 
   status(): DeviceStatus {
-    return this.current;
+    return this.kept.status();
   }
 
   get isConnected(): boolean {
-    return this.device !== null;
+    return this.kept.handle !== null;
   }
 
   /** One attempt now, then retries in the background; never throws for a missing device. */
-  async open(): Promise<DeviceStatus> {
-    if (!this.reconnect.start()) return this.current;
-    await this.attempt();
-    return this.current;
+  open(): Promise<DeviceStatus> {
+    return this.kept.open();
   }
 
-  async close(): Promise<void> {
-    this.reconnect.stop();
-    const device = this.device;
-    this.drop();
-    // Closing on purpose: a device that fails to close is gone either way; the status says closed.
-    await device?.close().catch(() => undefined);
-    this.setStatus('disconnected', 'closed');
+  close(): Promise<void> {
+    return this.kept.close();
   }
 
   whenConnected(timeoutMs = 5000): Promise<void> {
@@ -87,63 +82,24 @@ export class HidConnection extends EventEmitter<HidConnectionEvents> {
   }
 
   private async use<T>(action: (device: HidDevice) => Promise<T>): Promise<T> {
-    const device = this.device;
+    const device = this.kept.handle;
     if (!device) throw new HidError('not-connected', `${this.name} is not connected`);
     try {
       return await action(device);
     } catch (error) {
-      this.lost(device, error);
+      this.kept.lost(device, error);
       throw new HidError('io-failed', `${this.name}: ${message(error)}`);
     }
   }
 
-  private async attempt(): Promise<void> {
-    if (!this.reconnect.isWanted || this.device) return;
-    let device: HidDevice;
-    try {
-      device = await (this.options.open ?? openNodeHid)(this.options.selector);
-    } catch (error) {
-      this.setStatus('disconnected', `cannot open: ${message(error)}`);
-      this.reconnect.retry();
-      return;
-    }
-    if (!this.reconnect.isWanted) {
-      // Opened after close() was asked for: nobody wants this device, whatever its close says.
-      await device.close().catch(() => undefined);
-      return;
-    }
+  private listen(device: HidDevice): void {
     const onData = (report: Buffer) => this.emit('data', report);
-    const onError = (error: Error) => this.lost(device, error);
+    const onError = (error: Error) => this.kept.lost(device, error);
     device.on('data', onData);
     device.on('error', onError);
-    this.detach = () => {
+    this.stopListening = () => {
       device.off('data', onData);
       device.off('error', onError);
     };
-    this.device = device;
-    this.reconnect.connected();
-    this.setStatus('connected');
-  }
-
-  private lost(device: HidDevice, error: unknown): void {
-    if (this.device !== device) return;
-    this.drop();
-    // The device is already lost (recorded in the status below); its close can only fail the same way.
-    void device.close().catch(() => undefined);
-    this.setStatus('disconnected', `lost: ${message(error)}`);
-    this.reconnect.retry();
-  }
-
-  private drop(): void {
-    this.detach?.();
-    this.detach = null;
-    this.device = null;
-  }
-
-  private setStatus(state: DeviceStatus['state'], detail?: string): void {
-    if (!statusChanged(this.current, state, detail)) return;
-    const since = this.current.state === state ? this.current.since : new Date(this.now());
-    this.current = deviceStatus(state, since, detail);
-    this.emit('status', this.current);
   }
 }

@@ -3,7 +3,8 @@
 import { EventEmitter } from 'node:events';
 import { type DeviceStatus, deviceStatus } from '../device-status';
 import type { SerialBinding } from '../serial/binding';
-import { type ReconnectOptions, SerialLink } from '../serial/serial-link';
+import type { ReconnectOptions } from '../reconnect';
+import { SerialLink } from '../serial/serial-link';
 import type { ContactSource } from './door-contact';
 
 export type ModemLine = 'dsr' | 'cts' | 'dcd';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeSerialBinding } from '../serial/fake-binding';
+import { FakeSerialBinding } from '../serial/fake-binding.testkit';
 import { ManualContact, ModemLineContact } from './contact-sources';
 import { DoorContact } from './door-contact';
 

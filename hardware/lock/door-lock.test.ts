@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeSerialBinding } from '../serial/fake-binding';
+import { FakeSerialBinding } from '../serial/fake-binding.testkit';
 import { DoorLock } from './door-lock';
 import { HidRelay } from './hid-relay';
 import { LcusRelay } from './lcus-relay';

@@ -4,7 +4,7 @@ import type * as NodeHid from 'node-hid';
 import { ConnectedDevice } from '../connected-device';
 import { HidConnection } from '../hid/hid-connection';
 import type { HidOpener, HidSelector } from '../hid/hid-device';
-import type { ReconnectOptions } from '../serial/serial-link';
+import type { ReconnectOptions } from '../reconnect';
 import { DCTTECH_PRODUCT_ID, DCTTECH_REPORT_LENGTH, DCTTECH_VENDOR_ID, decodeRelayState, encodeRelayCommand, relayIsOn } from './dcttech-codec';
 import { LockError, type Relay, type RelayConfirmation, type RelayEvents, type RelayOffTarget } from './relay';
 

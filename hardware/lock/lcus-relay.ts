@@ -2,7 +2,8 @@
 // only as far as the port allows: the command was written and drained.
 import { ConnectedDevice } from '../connected-device';
 import type { SerialBinding } from '../serial/binding';
-import { type ReconnectOptions, SerialLink } from '../serial/serial-link';
+import type { ReconnectOptions } from '../reconnect';
+import { SerialLink } from '../serial/serial-link';
 import { encodeLcus } from './lcus-codec';
 import { LockError, type Relay, type RelayConfirmation, type RelayEvents, type RelayOffTarget } from './relay';
 

@@ -4,8 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { HidDevice, HidDeviceEvents } from '../hid/hid-device';
 import type { SerialBinding } from '../serial/binding';
-import { SerialLink } from '../serial/serial-link';
-import { SIMULATOR_RECONNECT } from '../serial/serial-simulator';
+import { SerialSimulator } from '../serial/serial-simulator';
 import { DCTTECH_CMD, encodeRelayState } from './dcttech-codec';
 import { LcusDecoder, type LcusFrame } from './lcus-codec';
 
@@ -20,8 +19,7 @@ export interface RelaySimEvents {
   rejected: [{ reason: string; bytes: Buffer; at: Date }];
 }
 
-export class LcusRelaySimulator extends EventEmitter<RelaySimEvents> {
-  readonly link: SerialLink;
+export class LcusRelaySimulator extends SerialSimulator<RelaySimEvents> {
   readonly history: RelaySwitch[] = [];
   /** When true the module ignores commands (a broken board). */
   ignoreCommands = false;
@@ -29,21 +27,11 @@ export class LcusRelaySimulator extends EventEmitter<RelaySimEvents> {
   private readonly states = new Map<number, boolean>();
 
   constructor(options: { path: string; binding?: SerialBinding; now?: () => number }) {
-    super();
+    super({ path: options.path, binding: options.binding });
     const now = options.now ?? Date.now;
-    this.link = new SerialLink({ path: options.path, binding: options.binding, reconnect: SIMULATOR_RECONNECT });
     this.link.on('data', (chunk) => {
       for (const frame of this.decoder.push(chunk)) this.apply(frame, new Date(now()));
     });
-  }
-
-  async start(): Promise<void> {
-    await this.link.open();
-    await this.link.whenConnected(5000);
-  }
-
-  stop(): Promise<void> {
-    return this.link.close();
   }
 
   isOn(relay = 1): boolean {

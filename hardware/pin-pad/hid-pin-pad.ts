@@ -1,11 +1,10 @@
 // USB numeric keypad (HID boot keyboard): digits, Enter/keypad Enter, Backspace; '*' and Esc
 // clear. Key-down only, so a held key is one digit.
-import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../device-status';
+import { ConnectedDevice } from '../connected-device';
 import { BootKeyboardDecoder, type KeyPress } from '../hid/boot-keyboard';
 import { HidConnection } from '../hid/hid-connection';
 import type { HidOpener, HidSelector } from '../hid/hid-device';
-import type { ReconnectOptions } from '../serial/serial-link';
+import type { ReconnectOptions } from '../reconnect';
 import { BACKSPACE, CLEAR, ENTER, type PinKey, type PinPad, type PinPadEvents, digitKey, isPinDigit } from './pin-key';
 
 export interface HidPinPadOptions {
@@ -31,14 +30,12 @@ export function pinKeyFor(key: KeyPress): PinKey | null {
   }
 }
 
-export class HidPinPad extends EventEmitter<PinPadEvents> implements PinPad {
-  private readonly connection: HidConnection;
+export class HidPinPad extends ConnectedDevice<PinPadEvents, HidConnection> implements PinPad {
   private readonly decoder = new BootKeyboardDecoder();
 
   constructor(options: HidPinPadOptions) {
-    super();
-    this.connection = new HidConnection(options);
-    this.connection.on('data', (report) => {
+    super(new HidConnection(options));
+    this.link.on('data', (report) => {
       const result = this.decoder.push(report);
       if (!result.ok) return;
       for (const press of result.keys) {
@@ -46,21 +43,6 @@ export class HidPinPad extends EventEmitter<PinPadEvents> implements PinPad {
         if (key) this.emit('key', key);
       }
     });
-    this.connection.on('status', (status) => {
-      this.decoder.reset();
-      this.emit('status', status);
-    });
-  }
-
-  open(): Promise<DeviceStatus> {
-    return this.connection.open();
-  }
-
-  close(): Promise<void> {
-    return this.connection.close();
-  }
-
-  status(): DeviceStatus {
-    return this.connection.status();
+    this.link.on('status', () => this.decoder.reset());
   }
 }

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FakeSerialBinding } from '../serial/fake-binding';
-import { loadReports } from '../hid/fixtures';
+import { FakeSerialBinding } from '../serial/fake-binding.testkit';
+import { loadReports } from '../hid/fixtures.testkit';
 import type { PinKey } from './pin-key';
 import { decodeSerialKeypad, encodeSerialKeypad } from './serial-keypad-codec';
 import { HidKeypadSimulator, keysFromScript } from './pin-pad-sim';

@@ -1,7 +1,8 @@
 // PIN pad on a serial port: one ASCII byte per key.
 import { ConnectedDevice } from '../connected-device';
 import type { SerialBinding } from '../serial/binding';
-import { type ReconnectOptions, SerialLink } from '../serial/serial-link';
+import type { ReconnectOptions } from '../reconnect';
+import { SerialLink } from '../serial/serial-link';
 import type { PinPad, PinPadEvents } from './pin-key';
 import { decodeSerialKeypad } from './serial-keypad-codec';
 

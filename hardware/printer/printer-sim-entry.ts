@@ -1,7 +1,6 @@
 // `kiosk simulate printer`: a simulated ESC/POS receipt printer on a fresh pty pair whose
 // driver end is at the link path; prints receipts to the log and runs out of paper on command.
-import { openPtyPair } from '../serial/pty-pair';
-import { SimulatorCommandError, type SimulatorEntry } from '../simulator-entry';
+import { SimulatorCommandError, type SimulatorEntry, startOnPty } from '../simulator-entry';
 import type { PrintedEvent } from './escpos-decoder';
 import { EscPosPrinterSimulator } from './printer-simulator';
 
@@ -33,19 +32,15 @@ export const printerSimulatorEntry: SimulatorEntry = {
   summary: 'ESC/POS receipt printer (PC865 text, DLE EOT paper status)',
   async start(linkPath, options = {}) {
     const log = options.log ?? (() => undefined);
-    const pair = await openPtyPair({ deviceLink: linkPath });
-    const sim = new EscPosPrinterSimulator({ path: pair.simulatorPath });
     let last: PrintedEvent[] = [];
-    sim.on('receipt', (receipt) => {
-      last = receipt;
-      log(['--- receipt ---', ...receipt.map(describePrinted)].join('\n'));
+    const { sim, stop } = await startOnPty(linkPath, (path) => {
+      const printer = new EscPosPrinterSimulator({ path });
+      printer.on('receipt', (receipt) => {
+        last = receipt;
+        log(['--- receipt ---', ...receipt.map(describePrinted)].join('\n'));
+      });
+      return printer;
     });
-    try {
-      await sim.start();
-    } catch (error) {
-      await pair.close();
-      throw error;
-    }
     return {
       name: 'printer',
       devicePath: linkPath,
@@ -67,10 +62,7 @@ export const printerSimulatorEntry: SimulatorEntry = {
         if (verb === 'last') return last.length ? last.map(describePrinted).join('\n') : 'nothing printed yet';
         throw new SimulatorCommandError(`unknown command '${line.trim()}'`);
       },
-      async stop() {
-        await sim.stop();
-        await pair.close();
-      },
+      stop,
     };
   },
 };

@@ -1,8 +1,7 @@
 // A simulated ESC/POS receipt printer on the simulator end of a pty pair: decodes what the
 // driver sends into printed lines (PC865 by default) and answers DLE EOT from a paper state
 // tests and the UI can change (ok, near end, out, offline).
-import { EventEmitter } from 'node:events';
-import { type DeviceStatus, type SerialBinding, SerialLink, SIMULATOR_RECONNECT } from '../serial';
+import { type SerialBinding, SerialSimulator } from '../serial';
 import type { CodePage } from './code-pages';
 import { EscPosDecoder, type PrintedEvent } from './escpos-decoder';
 import { type PaperStatus, paperStatusByte, printerStatusByte } from './escpos-status';
@@ -23,8 +22,7 @@ export interface PrinterSimulatorEvents {
 
 type Printed = Exclude<PrintedEvent, { kind: 'status-request' }>;
 
-export class EscPosPrinterSimulator extends EventEmitter<PrinterSimulatorEvents> {
-  private readonly link: SerialLink;
+export class EscPosPrinterSimulator extends SerialSimulator<PrinterSimulatorEvents> {
   private decoder: EscPosDecoder;
   private readonly codePage: CodePage;
   private paper: PaperStatus = 'ok';
@@ -35,31 +33,11 @@ export class EscPosPrinterSimulator extends EventEmitter<PrinterSimulatorEvents>
   private raw: Buffer[] = [];
 
   constructor(options: PrinterSimulatorOptions) {
-    super();
+    super({ path: options.path, baudRate: options.baudRate ?? 9600, binding: options.binding });
     this.codePage = options.codePage ?? 'pc865';
     this.decoder = new EscPosDecoder(this.codePage);
-    this.link = new SerialLink({
-      path: options.path,
-      baudRate: options.baudRate ?? 9600,
-      reconnect: SIMULATOR_RECONNECT,
-      ...(options.binding ? { binding: options.binding } : {}),
-    });
     this.link.on('data', (chunk) => this.onData(chunk));
     this.link.on('status', () => (this.decoder = new EscPosDecoder(this.codePage)));
-  }
-
-  /** Opens the pty end (and reopens it if the pair is closed and made again). */
-  async start(timeoutMs = 5000): Promise<void> {
-    await this.link.open();
-    await this.link.whenConnected(timeoutMs);
-  }
-
-  async stop(): Promise<void> {
-    await this.link.close();
-  }
-
-  status(): DeviceStatus {
-    return this.link.status();
   }
 
   /** Paper out (or offline) holds printing until the paper is back, as a real printer does. */

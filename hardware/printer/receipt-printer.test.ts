@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FakeSerialBinding, type FakeSerialDevice } from '../serial';
+import { FakeSerialBinding, type FakeSerialDevice } from '../serial/fake-binding.testkit';
 import { renderReceipt } from './escpos-render';
 import { paperStatusByte, printerStatusByte, type PaperStatus } from './escpos-status';
 import { FilePrinterTransport } from './file-transport';

@@ -1,7 +1,8 @@
 // How receipt bytes reach the printer: a serial line (hardware/serial's SerialLink), or a USB
 // printer-class device file such as /dev/usb/lp0 written as a file (see file-transport.ts).
 import { ConnectedDevice } from '../connected-device';
-import { type DeviceStatus, type ReconnectOptions, type SerialBinding, SerialLink } from '../serial';
+import type { ReconnectOptions } from '../reconnect';
+import { type DeviceStatus, type SerialBinding, SerialLink } from '../serial';
 
 export interface PrinterTransportEvents {
   status: [DeviceStatus];

@@ -43,6 +43,3 @@ export {
   type SimulatedTag,
 } from './simulator/feig-simulator-core';
 export { FeigSimulator, startRfidSimulator, type FeigSimulatorOptions, type SerialTiming } from './simulator/feig-simulator';
-
-/** AFI values of the Danish model: the gate's theft bit (PROTOCOLS.md section 3). */
-export const AFI = { inLibrary: 0x07, checkedOut: 0xc2 } as const;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeFeig, type FakeFeig } from './testing/fake-feig';
+import { fakeFeig, type FakeFeig } from './fake-feig.testkit';
 import { simulatedTag } from './simulator/feig-simulator-core';
 import { type PlacedItem, RfidPad, TagReadError } from './rfid-pad';
 import { TagDecodeError } from './tag-codec';

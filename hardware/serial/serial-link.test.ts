@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeSerialBinding } from './fake-binding';
-import { SerialLink, backoffDelay } from './serial-link';
+import { FakeSerialBinding } from './fake-binding.testkit';
+import { backoffDelay } from '../reconnect';
+import { SerialLink } from './serial-link';
 import { SerialLinkError } from './errors';
 import type { DeviceStatus } from '../device-status';
 

@@ -2,15 +2,14 @@
 // reopen it with back-off when it goes away (cable unplugged, pty closed) until close().
 import { EventEmitter } from 'node:events';
 import type { PortStatus, SerialBinding, SerialBindingPort } from './binding';
-import { type DeviceStatus, deviceStatus, statusChanged, whenConnected } from '../device-status';
-import { Reconnect, type ReconnectOptions } from '../reconnect';
+import { type DeviceStatus, whenConnected } from '../device-status';
+import { KeptOpen, type ReconnectOptions } from '../reconnect';
 import { SerialLinkError } from './errors';
 import { writeSync } from 'node:fs';
 import { portFd, withEndOfDeviceRead } from './unix-port-read';
 import { watchPresence } from './presence-check';
 
 export type { PortStatus } from './binding';
-export { backoffDelay, type ReconnectOptions } from '../reconnect';
 
 export interface SerialLinkOptions {
   path: string;
@@ -56,52 +55,57 @@ function stateForOpenError(error: unknown): 'disconnected' | 'error' {
 export class SerialLink extends EventEmitter<SerialLinkEvents> {
   readonly path: string;
   private readonly options: SerialLinkOptions;
-  private readonly now: () => number;
   private binding: SerialBinding | undefined;
-  private port: SerialBindingPort | null = null;
-  private readonly reconnect: Reconnect;
+  private readonly kept: KeptOpen<SerialBindingPort>;
   private stopPresenceCheck: () => void = () => undefined;
   private writeChain: Promise<void> = Promise.resolve();
-  private opening: Promise<void> | null = null;
-  private current: DeviceStatus;
 
   constructor(options: SerialLinkOptions) {
     super();
     this.options = options;
     this.path = options.path;
     this.binding = options.binding;
-    this.now = options.now ?? Date.now;
-    this.current = deviceStatus('disconnected', new Date(this.now()), 'not opened');
-    this.reconnect = new Reconnect(options, () => this.attempt());
+    this.kept = new KeptOpen(
+      options,
+      {
+        open: () => this.openPort(),
+        // A port that is no longer open has nothing left to close.
+        close: (port) => (port.isOpen ? port.close() : undefined),
+        openFailureState: stateForOpenError,
+        describe,
+        attach: (port) => {
+          this.startPresenceCheck(port);
+          void this.readLoop(port);
+        },
+        detach: () => this.stopPresenceCheck(),
+      },
+      (status) => this.emit('status', status),
+    );
   }
 
   status(): DeviceStatus {
-    return this.current;
+    return this.kept.status();
   }
 
   get isConnected(): boolean {
-    return this.port !== null;
+    return this.kept.handle !== null;
+  }
+
+  private get port(): SerialBindingPort | null {
+    return this.kept.handle;
   }
 
   /**
    * Starts the link and makes one attempt to open the device. Resolves with the resulting
    * status; a missing device is not an error here: the link keeps retrying in the background.
    */
-  async open(): Promise<DeviceStatus> {
-    if (!this.reconnect.start()) return this.current;
-    await (this.opening ?? this.attempt());
-    return this.current;
+  open(): Promise<DeviceStatus> {
+    return this.kept.open();
   }
 
   /** Stops reconnecting and closes the device. The link can be opened again later. */
-  async close(): Promise<void> {
-    this.reconnect.stop();
-    this.stopPresenceCheck();
-    const port = this.port;
-    this.port = null;
-    // Closing on purpose: a port that fails to close is gone either way; the status says closed.
-    if (port?.isOpen) await port.close().catch(() => undefined);
-    this.setStatus('disconnected', 'closed');
+  close(): Promise<void> {
+    return this.kept.close();
   }
 
   /** Resolves once connected; rejects with a `timeout` SerialLinkError after `timeoutMs`. */
@@ -155,51 +159,27 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
 
   private async writeNow(bytes: Buffer): Promise<void> {
     const port = this.port;
-    if (!this.reconnect.isWanted) throw new SerialLinkError('closed', `${this.path} is closed`);
+    if (!this.kept.isWanted) throw new SerialLinkError('closed', `${this.path} is closed`);
     if (!port) throw new SerialLinkError('not-connected', `${this.path} is not connected`);
     try {
       await port.write(bytes);
       await port.drain();
     } catch (error) {
-      if (!(error as { canceled?: boolean }).canceled) this.lost(port, error);
+      if (!(error as { canceled?: boolean }).canceled) this.kept.lost(port, error);
       throw new SerialLinkError('write-failed', `${this.path}: write failed: ${describe(error)}`);
     }
   }
 
-  /** One open attempt at a time, even when close() and open() come quickly after each other. */
-  private attempt(): Promise<void> {
-    if (!this.reconnect.isWanted || this.port) return Promise.resolve();
-    this.opening ??= this.tryOpen().finally(() => (this.opening = null));
-    return this.opening;
-  }
-
-  private async tryOpen(): Promise<void> {
-    let port: SerialBindingPort;
-    try {
-      this.binding ??= await nativeBinding();
-      const opened = await this.binding.open({
-        path: this.path,
-        baudRate: this.options.baudRate ?? 9600,
-        dataBits: this.options.dataBits ?? 8,
-        parity: this.options.parity ?? 'none',
-        stopBits: this.options.stopBits ?? 1,
-      });
-      port = withEndOfDeviceRead(opened);
-    } catch (error) {
-      this.setStatus(stateForOpenError(error), `cannot open: ${describe(error)}`);
-      this.reconnect.retry();
-      return;
-    }
-    if (!this.reconnect.isWanted) {
-      // Opened after close() was asked for: nobody wants this port, whatever its close says.
-      await port.close().catch(() => undefined);
-      return;
-    }
-    this.port = port;
-    this.reconnect.connected();
-    this.setStatus('connected');
-    this.startPresenceCheck(port);
-    void this.readLoop(port);
+  private async openPort(): Promise<SerialBindingPort> {
+    this.binding ??= await nativeBinding();
+    const opened = await this.binding.open({
+      path: this.path,
+      baudRate: this.options.baudRate ?? 9600,
+      dataBits: this.options.dataBits ?? 8,
+      parity: this.options.parity ?? 'none',
+      stopBits: this.options.stopBits ?? 1,
+    });
+    return withEndOfDeviceRead(opened);
   }
 
   /** While `port` is current, a vanished device path counts as a lost device. */
@@ -207,7 +187,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     const everyMs = this.options.presenceCheckMs ?? 1000;
     this.stopPresenceCheck();
     if (everyMs === false) return;
-    this.stopPresenceCheck = watchPresence(this.path, everyMs, () => this.lost(port, new Error(`${this.path} is gone`)));
+    this.stopPresenceCheck = watchPresence(this.path, everyMs, () => this.kept.lost(port, new Error(`${this.path} is gone`)));
   }
 
   private async readLoop(port: SerialBindingPort): Promise<void> {
@@ -219,27 +199,9 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
         if (bytesRead > 0) this.emit('data', Buffer.from(buffer.subarray(0, bytesRead)));
       } catch (error) {
         if ((error as { canceled?: boolean }).canceled || this.port !== port) return;
-        this.lost(port, error);
+        this.kept.lost(port, error);
         return;
       }
     }
-  }
-
-  /** The device went away under us: drop the port and start reconnecting. */
-  private lost(port: SerialBindingPort, error: unknown): void {
-    if (this.port !== port) return;
-    this.port = null;
-    this.stopPresenceCheck();
-    // The device is already lost (recorded in the status below); its close can only fail the same way.
-    if (port.isOpen) void port.close().catch(() => undefined);
-    this.setStatus('disconnected', `lost: ${describe(error)}`);
-    this.reconnect.retry();
-  }
-
-  private setStatus(state: DeviceStatus['state'], detail?: string): void {
-    if (!statusChanged(this.current, state, detail)) return;
-    const since = this.current.state === state ? this.current.since : new Date(this.now());
-    this.current = deviceStatus(state, since, detail);
-    this.emit('status', this.current);
   }
 }

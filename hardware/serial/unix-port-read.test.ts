@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { EndOfDeviceError, hasUnixInternals, readUnixPort, withEndOfDeviceRead } from './unix-port-read';
-import { FakeSerialBinding } from './fake-binding';
+import { FakeSerialBinding } from './fake-binding.testkit';
 import type { SerialBindingPort } from './binding';
 
 /** Just enough of a native unix port: an fd, a poller, and the binding interface. */

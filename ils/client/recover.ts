@@ -7,7 +7,7 @@ import {
   type CheckinResult,
   type CheckoutRequest,
   type CheckoutResult,
-  type CirculationStatus,
+  isOnLoan,
   type ItemInformation,
   type PatronInformation,
   type PatronList,
@@ -20,7 +20,6 @@ export interface RecoveryOperations {
   checkinOnce(request: CheckinRequest): Promise<CheckinResult>;
 }
 
-const ON_LOAN = new Set<CirculationStatus>(['charged', 'charged-not-recallable', 'recalled']);
 const ROUNDS = 2;
 
 export async function recoverCheckout(ops: RecoveryOperations, request: CheckoutRequest, lost: IlsOutcomeUnknownError): Promise<CheckoutResult> {
@@ -30,7 +29,7 @@ export async function recoverCheckout(ops: RecoveryOperations, request: Checkout
     let patron: PatronInformation | undefined;
     try {
       item = await ops.itemInformation(request.itemId);
-      if (ON_LOAN.has(item.circulationStatus)) {
+      if (isOnLoan(item.circulationStatus)) {
         patron = await ops.patronInformation(request.patronId, { ...(request.pin ? { pin: request.pin } : {}), lists: ['loans'] });
       }
     } catch (error) {
@@ -73,7 +72,7 @@ export async function recoverCheckin(ops: RecoveryOperations, request: CheckinRe
       cause = error;
       break;
     }
-    if (!ON_LOAN.has(item.circulationStatus)) {
+    if (!isOnLoan(item.circulationStatus)) {
       // Returned: say where it goes as far as item information tells.
       const alertType = item.circulationStatus === 'on-hold-shelf' ? 'hold-here' : item.circulationStatus === 'in-transit' ? 'send-to-other-branch' : undefined;
       return {

@@ -22,7 +22,7 @@ import {
   type RenewRequest,
   type RenewResult,
 } from '../ils-port';
-import { DEFAULT_TIME_ZONE } from '../sip2/dates';
+import { LIBRARY_TIME_ZONE } from '../../policy';
 import { type Sip2MessageOf, type Sip2RequestCode, type Sip2ResponseTo } from '../sip2/messages';
 import { createLink, type Sip2ClientOptions } from './client-options';
 import { LinkMonitor } from './link-monitor';
@@ -56,7 +56,7 @@ export class Sip2Client implements Ils {
 
   constructor(private readonly options: Sip2ClientOptions) {
     this.monitor = new LinkMonitor(options.hysteresis, (error) => this.log('ils.link-watcher-failed', { error }));
-    this.replies = { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, excludedCategories: options.excludedCategories ?? [] };
+    this.replies = { timeZone: options.timeZone ?? LIBRARY_TIME_ZONE, excludedCategories: options.excludedCategories ?? [] };
     this.backoffMs = options.reconnect?.initialMs ?? 500;
     const link = options.link ?? createLink(options);
     this.session = new Sip2Session({

@@ -1,6 +1,7 @@
 // How the simulated ILS sets due dates and decides renewals. Injected, so the simulator
 // can follow a library's profile (policy-loan-rules.ts) or these plain defaults.
-import { DEFAULT_TIME_ZONE, formatSip2Day, parseSip2Date } from '../sip2/dates';
+import { LIBRARY_TIME_ZONE } from '../../policy';
+import { formatSip2Day, parseSip2Date } from '../sip2/dates';
 
 export interface RenewalCheck {
   materialType?: string;
@@ -17,14 +18,14 @@ export interface LoanRules {
 }
 
 /** The end (23:59:59) of the local day `days` after the day of `at`. */
-export function endOfDayAfter(at: Date, days: number, timeZone = DEFAULT_TIME_ZONE): Date {
+export function endOfDayAfter(at: Date, days: number, timeZone = LIBRARY_TIME_ZONE): Date {
   const ymd = formatSip2Day(at, timeZone);
   const d = new Date(Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)) - 1, Number(ymd.slice(6, 8)) + days));
   return endOfLocalDay(d.toISOString().slice(0, 10), timeZone);
 }
 
 /** 23:59:59 local time on `YYYY-MM-DD`. */
-export function endOfLocalDay(isoDay: string, timeZone = DEFAULT_TIME_ZONE): Date {
+export function endOfLocalDay(isoDay: string, timeZone = LIBRARY_TIME_ZONE): Date {
   const date = parseSip2Date(`${isoDay.replace(/-/g, '')}    235959`, timeZone);
   if (!date) throw new Error(`not a date: ${isoDay}`);
   return date;

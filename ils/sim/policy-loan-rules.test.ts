@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loanDueDate } from '../../policy/loan';
-import { getProfile } from '../../policy/profile';
+import { loanDueDate, getProfile } from '../../policy';
 import { endOfLocalDay } from './loan-rules';
 import { policyLoanRules } from './policy-loan-rules';
 

@@ -1,9 +1,6 @@
 // Loan rules from a library's profile (policy/), for `kiosk ils-sim --library <id>`. Where
 // the profile leaves a rule to the ILS, the simulator is that ILS and uses its defaults.
-import { loanDueDate } from '../../policy/loan';
-import { getProfile } from '../../policy/profile';
-import { renewalDecision } from '../../policy/renewal';
-import { MaterialType } from '../../policy/schema';
+import { loanDueDate, getProfile, renewalDecision, MaterialType } from '../../policy';
 import { formatSip2Day } from '../sip2/dates';
 import { defaultLoanRules, endOfLocalDay, type LoanRules } from './loan-rules';
 

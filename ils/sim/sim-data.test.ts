@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, parseCpr } from '../../policy/cpr';
+import { ageOn, parseCpr } from '../../policy';
 import { DEMO, DEMO_DATA } from './demo-data';
 import { parseSimData, SimDataError } from './sim-data';
 

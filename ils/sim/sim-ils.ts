@@ -1,7 +1,7 @@
 // The simulated ILS (the embedded default): state seeded from a data file, served over
 // raw SIP2 and/or the FBS envelope, with fault injection.
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_TIME_ZONE } from '../sip2/dates';
+import { LIBRARY_TIME_ZONE } from '../../policy';
 import { type Sip2Request } from '../sip2/messages';
 import { type Sip2Encoding } from '../sip2/text';
 import { DEMO_DATA } from './demo-data';
@@ -84,7 +84,7 @@ export class SimIls {
   private context(request: Sip2Request, dialect: SimDialect): ResponderContext {
     const institution = 'institutionId' in request ? request.institutionId : undefined;
     const known = institution === undefined || institution === '' || institution === this.state.institution;
-    return { state: known ? this.state : this.empty, dialect, now: this.clock, timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE };
+    return { state: known ? this.state : this.empty, dialect, now: this.clock, timeZone: this.options.timeZone ?? LIBRARY_TIME_ZONE };
   }
 }
 

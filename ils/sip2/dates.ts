@@ -1,55 +1,13 @@
 // SIP2 dates: 18 characters `YYYYMMDDZZZZHHMMSS`; ZZZZ blank means the ACS's local time.
 // ACSs also send looser forms in variable fields (AH due dates): `YYYYMMDD`,
-// `YYYY-MM-DD HH:MM:SS`, `YYYYMMDD HHMMSS`. All are read here, in a configurable zone.
-
-export const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
+// `YYYY-MM-DD HH:MM:SS`, `YYYYMMDD HHMMSS`. All are read here, in a configurable zone (the
+// library's, LIBRARY_TIME_ZONE, unless the ACS says otherwise), through policy/'s wall clock.
+import { LIBRARY_TIME_ZONE, type LocalDateTime, wallClockTime } from '../../policy';
 
 /** Eighteen spaces: "no date" in a fixed field (e.g. no nb due date). */
 export const BLANK_SIP2_DATE = ' '.repeat(18);
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function wallClock(at: Date, timeZone: string): WallClock {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(at)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: (parts.hour ?? 0) % 24,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
+type WallClock = Omit<LocalDateTime, 'weekday'>;
 
 function asUtc(w: WallClock): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
@@ -58,7 +16,7 @@ function asUtc(w: WallClock): number {
 /** The instant a wall clock in `timeZone` shows `w` (the later one in a DST fold). */
 function instantOf(w: WallClock, timeZone: string): Date {
   const naive = asUtc(w);
-  const offset = (t: number) => asUtc(wallClock(new Date(t), timeZone)) - t;
+  const offset = (t: number) => asUtc(wallClockTime(new Date(t), timeZone)) - t;
   let t = naive - offset(naive);
   t = naive - offset(t);
   return new Date(t);
@@ -67,13 +25,13 @@ function instantOf(w: WallClock, timeZone: string): Date {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** `date` as an 18-character SIP2 date in local time of `timeZone` (ZZZZ blank). */
-export function formatSip2Date(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  const w = wallClock(date, timeZone);
+export function formatSip2Date(date: Date, timeZone = LIBRARY_TIME_ZONE): string {
+  const w = wallClockTime(date, timeZone);
   return `${pad(w.year, 4)}${pad(w.month, 2)}${pad(w.day, 2)}    ${pad(w.hour, 2)}${pad(w.minute, 2)}${pad(w.second, 2)}`;
 }
 
 /** `YYYYMMDD` of `date` in `timeZone` (FBS lists carry dates this way). */
-export function formatSip2Day(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
+export function formatSip2Day(date: Date, timeZone = LIBRARY_TIME_ZONE): string {
   return formatSip2Date(date, timeZone).slice(0, 8);
 }
 
@@ -83,7 +41,7 @@ const UTC_ZONES = new Set(['UTC', 'GMT', 'Z', 'UT']);
  * Reads any of the date forms above; undefined when the text is blank or not a real date.
  * Blank ZZZZ means local time in `timeZone`; `UTC`/`Z`/`GMT` mean UTC.
  */
-export function parseSip2Date(text: string, timeZone = DEFAULT_TIME_ZONE): Date | undefined {
+export function parseSip2Date(text: string, timeZone = LIBRARY_TIME_ZONE): Date | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   let m = /^(\d{4})(\d{2})(\d{2})(.{4})(\d{2})(\d{2})(\d{2})$/.exec(text);

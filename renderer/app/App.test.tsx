@@ -1,8 +1,8 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../fixtures/views';
-import '../test-support/render';
+import { FIXTURES } from '../fixtures/views.testkit';
+import '../render.testkit';
 import { App, type ViewSource } from './App';
 import type { ScreenEvent, View } from './types';
 

@@ -1,7 +1,7 @@
 // The screens' names for the contract's types (imported as types only: the renderer runs no
 // code from other layers).
 import type { ScreenEvent, ScreenView as ShellView } from '../../electron/contract';
-import type { ItemView, LoanView, ScreenView } from '../../state-machines/kiosk/view-types';
+import type { ItemView, LoanView, ScreenView } from '../../state-machines';
 
 /** Everything the runtime shows: the kiosk view plus, in simulation mode, the tester panel. */
 export type View = ShellView;

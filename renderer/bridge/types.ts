@@ -1,6 +1,6 @@
 // The screens' view of the runtime, derived from the Electron preload so the two can't drift.
 // Browser mode's WebSocket client implements the same type.
-import type { BridgePath, EventChannel, ShellUiEvent, ShellView, ViewChannel } from '../../electron/contract';
+import type { BridgePath, EventChannel, ViewChannel } from '../../electron/contract';
 import type { api as preloadApi } from '../../electron/preload';
 
 /**
@@ -9,11 +9,9 @@ import type { api as preloadApi } from '../../electron/preload';
  */
 export type KioskApi = typeof preloadApi;
 
-export type KioskView = ShellView;
-export type KioskUiEvent = ShellUiEvent;
-
-// The renderer may not import the contract's values (layering), so it restates them here; the
-// literal types make the compiler fail if either side changes alone.
+// The renderer may not import the contract's values (layering), so the names it sends and listens
+// on are restated here, typed with the contract's literal types: the compiler fails if the one
+// definition (runtime/screen-contract.ts) changes and these do not.
 export const VIEW_CHANNEL: ViewChannel = 'kiosk:view';
 export const EVENT_CHANNEL: EventChannel = 'kiosk:event';
 export const BRIDGE_PATH: BridgePath = '/bridge';

@@ -3,7 +3,8 @@
 // restarted, the machine slept) and hands every new listener the latest view at once. When the
 // socket drops it forgets that view (it may show a patron) and tells `onConnection` listeners, so
 // the screen can clear itself at once.
-import { EVENT_CHANNEL, type KioskApi, type KioskView, VIEW_CHANNEL } from './types';
+import type { ScreenView } from '../../electron/contract';
+import { EVENT_CHANNEL, type KioskApi, VIEW_CHANNEL } from './types';
 
 /** The part of the browser's WebSocket the bridge uses (tests pass a fake). */
 export interface SocketLike {
@@ -32,12 +33,12 @@ export type WebSocketBridge = KioskApi & {
 
 const OPEN = 1;
 
-function viewIn(data: unknown): { view: KioskView } | null {
+function viewIn(data: unknown): { view: ScreenView } | null {
   if (typeof data !== 'string') return null;
   try {
     const frame = JSON.parse(data) as { channel?: unknown; view?: unknown };
     if (frame === null || typeof frame !== 'object' || frame.channel !== VIEW_CHANNEL || !('view' in frame)) return null;
-    return { view: frame.view as KioskView };
+    return { view: frame.view as ScreenView };
   } catch {
     return null;
   }
@@ -47,16 +48,16 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
   const minRetryMs = options.minRetryMs ?? 250;
   const maxRetryMs = options.maxRetryMs ?? 5000;
-  const listeners = new Set<(view: KioskView) => void>();
+  const listeners = new Set<(view: ScreenView) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
   let reported: boolean | null = null;
-  let latest: { view: KioskView } | null = null;
+  let latest: { view: ScreenView } | null = null;
   let socket: SocketLike | null = null;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
 
-  const notify = (listener: (view: KioskView) => void, view: KioskView) => {
+  const notify = (listener: (view: ScreenView) => void, view: ScreenView) => {
     try {
       listener(view);
     } catch (error) {
@@ -106,7 +107,7 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
   connect();
 
   return Object.freeze({
-    onView(listener: (view: KioskView) => void): () => void {
+    onView(listener: (view: ScreenView) => void): () => void {
       listeners.add(listener);
       const known = latest;
       // Asynchronous like the preload's first view, so callers see one behaviour in both modes.

@@ -1,6 +1,10 @@
 // Dates and money as a Danish or British reader expects them, always in Copenhagen time.
 // A value the formatter cannot read is shown as it came, never as "Invalid Date".
-const TIME_ZONE = 'Europe/Copenhagen';
+import type { LIBRARY_TIME_ZONE } from '../../policy';
+
+// The renderer may not import policy's values (layering): the zone is restated, checked against
+// policy's LIBRARY_TIME_ZONE by the compiler.
+const TIME_ZONE: typeof LIBRARY_TIME_ZONE = 'Europe/Copenhagen';
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `YYYY-MM-DD` is a calendar day (noon UTC keeps it on that day in Copenhagen); anything else an instant. */

@@ -1,11 +1,8 @@
 // Every reason code the machines and the library's rules send to the screen, mapped to a
 // plain-words message. The maps are typed by the codes' own unions, so a new code in
 // state-machines/ or policy/ fails the build until it has a message.
-import type { BorrowingReason } from '../../policy/borrowing';
-import type { RenewalReason } from '../../policy/renewal';
-import type { IdentifyRefusal } from '../../state-machines/identify/identify-types';
-import type { RULES_NOT_APPLIED } from '../../state-machines/profile-rules';
-import type { CheckinOutcome, CheckoutRefusal, ReturnDestination } from '../../state-machines/ports';
+import type { BorrowingReason, RenewalReason } from '../../policy';
+import type { IdentifyRefusal, RULES_NOT_APPLIED, CheckinOutcome, CheckoutRefusal, ReturnDestination } from '../../state-machines';
 import type { MessageKey } from './translate';
 
 type CheckinRefusal = Extract<CheckinOutcome, { ok: false }>['reason'];

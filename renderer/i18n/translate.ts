@@ -1,5 +1,5 @@
 // Looks texts up in the catalogue of the kiosk's language and fills in their `{values}`.
-import type { Language } from '../../state-machines/shared/events';
+import type { Language } from '../../state-machines';
 import { da } from './da';
 import { en } from './en';
 import { formatDate, formatList, formatMoney, formatNumber, formatTime } from './format';

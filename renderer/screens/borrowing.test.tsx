@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES } from '../fixtures/views';
-import { type Rendered, renderView } from '../test-support/render';
+import { FIXTURES } from '../fixtures/views.testkit';
+import { type Rendered, renderView } from '../render.testkit';
 
 let r: Rendered;
 afterEach(() => r.unmount());

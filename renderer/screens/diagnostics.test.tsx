@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScreenOf } from '../app/types';
-import { FIXTURES } from '../fixtures/views';
-import { type Rendered, renderView } from '../test-support/render';
+import { FIXTURES } from '../fixtures/views.testkit';
+import { type Rendered, renderView } from '../render.testkit';
 
 let r: Rendered;
 afterEach(() => r.unmount());

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES, SIMULATION } from '../fixtures/views';
-import { type Rendered, renderView, typeInto } from '../test-support/render';
+import { FIXTURES, SIMULATION } from '../fixtures/views.testkit';
+import { type Rendered, renderView, typeInto } from '../render.testkit';
 
 let r: Rendered;
 afterEach(() => r.unmount());

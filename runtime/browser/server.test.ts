@@ -6,8 +6,9 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { FakeKioskHost } from '../../test/browser/fake-kiosk-host';
 import { type Logger } from '../log';
-import { EVENT_CHANNEL, READY_CHANNEL } from './contract';
-import { allowedOrigins, BRIDGE_PATH, type BrowserServer, startBrowserServer } from './server';
+import { BRIDGE_PATH, EVENT_CHANNEL, READY_CHANNEL } from '../screen-contract';
+import { type BrowserServer, startBrowserServer } from './server';
+import { allowedOrigins } from './page-origin';
 import { cookieName } from './session-key';
 
 /** This start's key, fixed for the tests (the runtime makes a random one per start). */

@@ -1,7 +1,7 @@
 // `kiosk devices`: serial ports and HID devices plugged in, and which configured device each is.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildInventory, configuredDevices, DeviceConfigError, type DeviceInventory, listPluggedDevices } from '../../hardware/inventory';
+import { buildInventory, configuredDevices, DeviceConfigError, type DeviceInventory, listPluggedDevices } from '../../hardware/plugged-devices';
 import { type CliIo, type Command, EXIT_OK, printJson, UsageError } from './command';
 
 const USAGE = 'kiosk devices [--config FILE] [--json]';

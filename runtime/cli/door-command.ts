@@ -2,7 +2,7 @@
 // JSON lines on stdout, clean exit on SIGTERM with the lock off; a crash or any other terminating
 // signal switches the lock off before a non-zero exit, see runtime/fail-safe.ts).
 import { parseArgs } from 'node:util';
-import { untilSignal } from '../browser/front-end';
+import { untilSignal } from '../screen-launcher';
 import { type RunningDoor, runDoor } from '../door/run-door';
 import { installFailSafe } from '../fail-safe';
 import { startSimConsole } from '../door/sim-console';

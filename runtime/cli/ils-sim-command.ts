@@ -1,6 +1,6 @@
 // `kiosk ils-sim`: runs the bundled simulated ILS until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { startSimIls } from '../../ils/sim/start';
+import { startSimIls } from '../../ils';
 import { type Command, EXIT_BAD_INPUT, EXIT_OK, UsageError } from './command';
 
 function number(name: string, value: string | undefined, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {

@@ -4,8 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { SimulatorCommandError, simulators, type RunningSimulator } from '../../hardware/simulators';
-import { socatAvailable } from '../../hardware/serial/pty-pair';
-import type { LineSuffix } from '../../hardware/serial/line-framer';
+import { socatAvailable, type LineSuffix } from '../../hardware/serial';
 import { type CliIo, type Command, EXIT_OK, UsageError } from './command';
 
 const USAGE = `kiosk simulate <${Object.keys(simulators).join('|')}> --link PATH [--suffix CR|CRLF|LF]`;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FakeKioskHost } from '../../test/browser/fake-kiosk-host';
-import { DEFAULT_BROWSER_PORT } from '../browser/front-end';
+import { DEFAULT_BROWSER_PORT } from '../screen-launcher';
 import { type SiteConfig } from '../config';
 import { type CliIo, UsageError } from './command';
 import { commands } from './commands';

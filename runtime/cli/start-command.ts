@@ -14,7 +14,7 @@ import {
   type SignalSource,
   startBrowserMode,
   untilSignal,
-} from '../browser/front-end';
+} from '../screen-launcher';
 import { type CliIo, type Command, EXIT_BAD_INPUT, EXIT_OK, UsageError } from './command';
 
 export interface StartOptions {

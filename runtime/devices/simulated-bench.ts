@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openPtyPair, socatAvailable, type PtyPair } from '../../hardware/serial/pty-pair';
+import { openPtyPair, socatAvailable, type PtyPair } from '../../hardware/serial';
 
 export class SimulationUnavailableError extends Error {
   override name = 'SimulationUnavailableError';

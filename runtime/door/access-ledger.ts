@@ -1,10 +1,11 @@
 // The door's side of the access log: every attempt is written, and a write that fails is an
 // alarm (an error line staff alerting matches on, a metric, /health degraded). An opening whose
 // row cannot be written does not happen: the door controller writes it before the release.
-import { type AccessAttempt } from '../../store/access-log';
+import type { AccessAttempt } from '../../store';
 import { type Store } from '../../store/index';
 import { type Logger } from '../log';
 import { type MetricsRegistry } from '../services/metrics';
+import { ACCESS_LOG_WRITE_FAILURES, ACCESS_LOG_WRITABLE } from '../services/metrics-catalog';
 
 export interface AccessLedger {
   /** Writes the row; false (after raising the alarm) when it could not be written. */
@@ -13,8 +14,8 @@ export interface AccessLedger {
 }
 
 export function accessLedger(store: Store, log: Logger, metrics: MetricsRegistry, door: string): AccessLedger {
-  const failures = metrics.counter('kiosk_access_log_write_failures_total', 'Access-log rows that could not be written (an alarm)');
-  const state = metrics.gauge('kiosk_access_log_writable', 'The access log can be written (1) or not (0): at 0 the door opens for nobody');
+  const failures = metrics.counter(...ACCESS_LOG_WRITE_FAILURES);
+  const state = metrics.gauge(...ACCESS_LOG_WRITABLE);
   let writable = true;
   state.set(1, { door });
   return {

@@ -3,42 +3,18 @@
 import { createActor, type Actor } from 'xstate';
 import { type Card } from '../../hardware/card-reader/index';
 import { type PinKey } from '../../hardware/pin-pad/index';
-import { type LibraryProfile } from '../../policy/schema';
-import { formatDate } from '../../policy/time';
+import type { LibraryProfile } from '../../policy';
 import { type Store } from '../../store/index';
-import { type DoorConfig } from '../../state-machines/door/door-types';
-import { type CardRead, type DoorEntryLog } from '../../state-machines/ports';
-import { type PinEvent } from '../../state-machines/shared/events';
-import { doorRulesFor } from '../../state-machines/profile-rules';
-import { createDoor } from '../../state-machines/wiring';
+import { type DoorConfig, type DoorEntryLog, doorRulesFor, createDoor } from '../../state-machines';
 import { type Clock } from '../clock';
 import { type DoorDevices } from '../devices/door-devices';
 import { type Logger } from '../log';
 import { recordRuleFailures } from '../rule-failures';
 import { type MetricsRegistry } from '../services/metrics';
-import { accessLedger } from './access-ledger';
-import { type PatronVerifier } from './patron-verifier';
-
-export function cardReadFrom(card: Card): CardRead {
-  const json = card.toJSON() as { cpr?: string; cardNumber?: string };
-  if (card.kind === 'library-card') return { kind: 'library-card', patronId: card.cardNumber, masked: String(json.cardNumber ?? '****') };
-  const read: CardRead = { kind: 'health-card', patronId: card.cpr, masked: String(json.cpr ?? '******-****') };
-  // Only the magnetic stripe proves a health card; a bare 10-digit barcode may be a library card.
-  return card.source === 'track2' ? { ...read, cprBirthDate: formatDate(card.birthDate) } : read;
-}
-
-export function pinEventFrom(key: PinKey): PinEvent {
-  switch (key.type) {
-    case 'digit':
-      return { type: 'PIN_DIGIT', digit: key.digit };
-    case 'enter':
-      return { type: 'PIN_ENTER' };
-    case 'clear':
-      return { type: 'PIN_CLEAR' };
-    case 'backspace':
-      return { type: 'PIN_BACKSPACE' };
-  }
-}
+import { accessLedger, type AccessLedger } from './access-ledger';
+import { cardReadFrom, pinEventFrom } from '../patrons/card-and-pin';
+import { type PatronVerifier } from '../patrons/patron-verifier';
+import { DOOR_DECISIONS, DOOR_LOCK_FAILURES } from '../services/metrics-catalog';
 
 export interface DoorControllerDeps {
   profile: LibraryProfile;
@@ -63,12 +39,13 @@ export interface DoorController {
   stop(): void;
 }
 
-export function startDoorController(deps: DoorControllerDeps): DoorController {
-  const { devices, store, log, metrics, doorId } = deps;
-  const decisions = metrics.counter('kiosk_door_decisions_total', 'Door entry attempts by decision and reason');
-  const ledger = accessLedger(store, log, metrics, doorId);
-  const lockFailures = metrics.counter('kiosk_door_lock_failures_total', 'Allowed entries whose relay did not switch on (an alarm)');
-  const logEntry = (entry: DoorEntryLog) => {
+/** Every attempt to the access log, the decisions metric and a log line. An opening is written
+ * durably before the lock is released (the machine waits for this call); when that fails the door
+ * stays shut and says so. A refusal's write (an fsync) is slow work that can wait until the door
+ * has answered. */
+function attemptLogger(ledger: AccessLedger, { metrics, log, doorId }: Pick<DoorControllerDeps, 'metrics' | 'log' | 'doorId'>) {
+  const decisions = metrics.counter(...DOOR_DECISIONS);
+  return (entry: DoorEntryLog) => {
     const row = {
       door: doorId,
       decision: entry.decision,
@@ -77,9 +54,6 @@ export function startDoorController(deps: DoorControllerDeps): DoorController {
       ...(entry.accompaniedBy ? { companionCardNumber: entry.accompaniedBy.patronId } : {}),
       at: new Date(entry.at),
     };
-    // An opening is written durably before the lock is released (the machine waits for this
-    // call); when that fails the door stays shut and says so. A refusal's write (an fsync) is
-    // slow work that can wait until the door has answered.
     const written = entry.decision !== 'allowed' || ledger.record(row);
     if (entry.decision !== 'allowed') setImmediate(() => ledger.record(row));
     const shown = written ? entry : { ...entry, decision: 'denied' as const, reason: 'access-log-unavailable' };
@@ -92,31 +66,41 @@ export function startDoorController(deps: DoorControllerDeps): DoorController {
       ...(written && entry.accompaniedBy ? { accompanied: true } : {}),
     });
   };
+}
+
+/** The relay, released: a failure is an alarm for a technician (the patron was let in on paper
+ * but the door stayed shut); the machine writes the access-log row that says so and tells the patron. */
+function lockReleaser({ devices, metrics, log, doorId }: Pick<DoorControllerDeps, 'devices' | 'metrics' | 'log' | 'doorId'>) {
+  const lockFailures = metrics.counter(...DOOR_LOCK_FAILURES);
+  return async ({ ms }: { ms: number }) => {
+    try {
+      await devices.lock.release(ms);
+    } catch (error) {
+      lockFailures.inc({ door: doorId });
+      log.error('door.lock-failed', { door: doorId, alarm: true, ms, error });
+      throw error;
+    }
+    log.info('door.released', { door: doorId, ms });
+  };
+}
+
+function doorMachine(deps: DoorControllerDeps, ledger: AccessLedger) {
   const rules = doorRulesFor(deps.profile, {
     now: () => deps.clock.now(),
-    onPolicyError: recordRuleFailures(log, doorId),
+    onPolicyError: recordRuleFailures(deps.log, deps.doorId),
     ...(deps.branch === undefined ? {} : { branch: deps.branch }),
   });
-  const machine = createDoor(rules, {
+  return createDoor(rules, {
     verifyPin: (input) => deps.verifier.verifyPin(input),
     verifyCached: (input) => deps.verifier.verifyCached(input),
-    releaseLock: async ({ ms }) => {
-      try {
-        await devices.lock.release(ms);
-      } catch (error) {
-        // The patron was let in on paper but the door stayed shut: an alarm for a technician. The
-        // machine writes the access-log row that says so and tells the patron.
-        lockFailures.inc({ door: doorId });
-        log.error('door.lock-failed', { door: doorId, alarm: true, ms, error });
-        throw error;
-      }
-      log.info('door.released', { door: doorId, ms });
-    },
-    logEntry,
+    releaseLock: lockReleaser(deps),
+    logEntry: attemptLogger(ledger, deps),
     accessLogWritable: () => ledger.writable(),
   });
-  const actor = createActor(machine, { input: { config: { releaseMs: devices.releaseMs, ...deps.door } } });
-  // Outside unstaffed hours the door says when it next opens (for a display, and the log).
+}
+
+/** Outside unstaffed hours the door says when it next opens (for a display, and the log). */
+function logClosedDoor(actor: Actor<ReturnType<typeof createDoor>>, log: Logger, doorId: string): void {
   let toldOutcome: unknown = null;
   actor.subscribe((snapshot) => {
     const outcome = snapshot.context.outcome;
@@ -125,6 +109,13 @@ export function startDoorController(deps: DoorControllerDeps): DoorController {
       log.info('door.closed', { door: doorId, reason: outcome.reason, nextOpening: outcome.nextOpening });
     }
   });
+}
+
+export function startDoorController(deps: DoorControllerDeps): DoorController {
+  const { devices, log, doorId } = deps;
+  const ledger = accessLedger(deps.store, log, deps.metrics, doorId);
+  const actor = createActor(doorMachine(deps, ledger), { input: { config: { releaseMs: devices.releaseMs, ...deps.door } } });
+  logClosedDoor(actor, log, doorId);
   actor.start();
 
   const cardRead = (card: Card) => actor.send({ type: 'CARD_READ', card: cardReadFrom(card) });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IlsOutcomeUnknownError, IlsProtocolError, IlsUnavailableError } from '../../ils/errors';
-import type { Ils, ItemInformation, PatronInformation, RenewResult } from '../../ils/ils-port';
-import type { CardRead } from '../../state-machines/ports';
+import { IlsOutcomeUnknownError, IlsProtocolError, IlsUnavailableError, type Ils, type ItemInformation, type PatronInformation, type RenewResult } from '../../ils';
+import type { CardRead } from '../../state-machines';
 import type { Logger } from '../log';
 import { loadAccount, renewAll, renewItem } from './account';
 

@@ -1,10 +1,8 @@
 // My account at the kiosk: loans with due dates, holds ready for pickup, fees; renewals.
-import { IlsError } from '../../ils/errors';
-import { type Ils } from '../../ils/ils-port';
-import { type RenewAllInput, type RenewItemInput } from '../../state-machines/account/account-types';
-import { type CardRead, type Loan, type PatronAccount, type RenewOutcome } from '../../state-machines/ports';
-import { copenhagenDay } from '../dates';
-import { factsFromIls } from '../door/patron-facts';
+import { IlsError, type Ils } from '../../ils';
+import { copenhagenDay } from '../../policy';
+import type { RenewAllInput, RenewItemInput, CardRead, Loan, PatronAccount, RenewOutcome } from '../../state-machines';
+import { factsFromIls } from '../patrons/patron-facts';
 import { type Logger } from '../log';
 
 export interface AccountDeps {

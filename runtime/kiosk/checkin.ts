@@ -2,11 +2,9 @@
 // tags cannot be written is never checked in, so no return can leave a tag saying "checked out"
 // with no loan behind it. When the ILS then says no, or does not answer, the tags say "on loan"
 // again (the 'undo' step) and the patron is told the item was not returned.
-import { IlsError } from '../../ils/errors';
-import { type CheckinResult } from '../../ils/ils-port';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../store/index';
-import { type CheckinItemInput } from '../../state-machines/return/return-types';
-import { type CheckinOutcome, type CheckinRefusal, type ReturnDestination } from '../../state-machines/ports';
+import { IlsError, type CheckinResult, isOnLoan } from '../../ils';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../policy';
+import type { CheckinItemInput, CheckinOutcome, CheckinRefusal, ReturnDestination } from '../../state-machines';
 import { type CirculationDeps, liftedTags, rememberItem, reportProblem, settleItem } from './circulation-deps';
 import { putBack, setAllTags } from './tag-writes';
 
@@ -36,7 +34,7 @@ async function stillOnLoan(deps: CirculationDeps, itemId: string): Promise<boole
     const item = await deps.ils.itemInformation(itemId);
     rememberItem(deps, item);
     if (!item.found) return false;
-    return item.circulationStatus === 'charged' || item.circulationStatus === 'charged-not-recallable';
+    return isOnLoan(item.circulationStatus);
   } catch (error) {
     deps.log.warn('checkin.item-status-unavailable', { itemId, error });
     return null;

@@ -3,12 +3,9 @@
 // has the loan for the patron who was told "borrowed". When the tags cannot follow the ILS, they
 // are put back and the loan is taken back as a journal step of its own ('undo'); what cannot be
 // settled now stays open for recovery and is named to the patron and to staff.
-import { IlsError } from '../../ils/errors';
-import { type CheckoutResult } from '../../ils/ils-port';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../store/index';
-import { type CheckoutItemInput } from '../../state-machines/checkout/checkout-types';
-import { type CheckoutOutcome, type CheckoutRefusal } from '../../state-machines/ports';
-import { copenhagenDay } from '../dates';
+import { IlsError, type CheckoutResult, isOnLoan } from '../../ils';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY, copenhagenDay } from '../../policy';
+import type { CheckoutItemInput, CheckoutOutcome, CheckoutRefusal } from '../../state-machines';
 import { type CirculationDeps, liftedTags, rememberItem, reportProblem, settleItem } from './circulation-deps';
 import { setAllTags } from './tag-writes';
 
@@ -113,7 +110,7 @@ async function refusedCheckout(deps: CirculationDeps, patronId: string, itemId: 
     const title = item.title ?? itemId;
     rememberItem(deps, item);
     if (item.circulationStatus === 'on-hold-shelf') return refused(itemId, 'reserved-by-another', { title, message });
-    if (item.circulationStatus === 'charged' || item.circulationStatus === 'charged-not-recallable') {
+    if (isOnLoan(item.circulationStatus)) {
       const renewal = await deps.ils.renew({ patronId, itemId });
       if (renewal.ok) return { ok: true, itemId, title, dueDate: copenhagenDay(renewal.dueDate), renewed: true };
       return refused(itemId, item.holdQueueLength ? 'reserved-by-another' : 'on-loan-to-another', { title, message });

@@ -1,7 +1,7 @@
 // What checkout and return at the kiosk need from the rest of the runtime, and the steps they share:
 // settling an item's unfinished entries when it is placed again, and naming what went wrong where a
 // technician sees it (log + metric).
-import { type Ils, type ItemInformation } from '../../ils/ils-port';
+import { type Ils, isOnLoan, type ItemInformation } from '../../ils';
 import { type RecoveryPorts, type Store } from '../../store/index';
 import { type Clock } from '../clock';
 import { type TagWriter } from './tag-writes';
@@ -55,7 +55,7 @@ export function rememberItem(deps: CirculationDeps, item: ItemInformation): void
   if (!item.found) return;
   const status = item.circulationStatus;
   const circulation =
-    status === 'available' ? 'available' : status === 'on-hold-shelf' ? 'on-hold-shelf' : status === 'charged' || status === 'charged-not-recallable' ? 'on-loan' : null;
+    status === 'available' ? 'available' : status === 'on-hold-shelf' ? 'on-hold-shelf' : isOnLoan(status) ? 'on-loan' : null;
   if (circulation) deps.store.knownItems.remember({ itemId: item.itemId, title: item.title, circulation });
 }
 

@@ -1,10 +1,10 @@
 // Checkout and return at the kiosk against an in-memory ILS and pad, with a real store (SQLite in a
 // temp folder): the loan/AFI invariant after every failure a tag or the ILS can cause.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IlsOutcomeUnknownError, IlsUnavailableError } from '../../ils/errors';
-import type { CheckinResult, CheckoutResult, Ils, ItemInformation } from '../../ils/ils-port';
-import { AFI_CHECKED_OUT as C2, AFI_IN_LIBRARY as IN, type Store } from '../../store/index';
-import type { CardRead } from '../../state-machines/ports';
+import { IlsOutcomeUnknownError, IlsUnavailableError, type CheckinResult, type CheckoutResult, type Ils, type ItemInformation } from '../../ils';
+import { AFI_CHECKED_OUT as C2, AFI_IN_LIBRARY as IN } from '../../policy';
+import { type Store } from '../../store/index';
+import type { CardRead } from '../../state-machines';
 import { MovingClock, openTestStore, tempDir, type TempDir } from '../../test/store/helpers';
 import type { Logger } from '../log';
 import { checkinItem, checkoutItem, type CirculationDeps, type TagOnPad } from './circulation';

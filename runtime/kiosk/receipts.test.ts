@@ -1,7 +1,7 @@
 // Loan and return receipts and the technician's test print, as the printer is asked to print them.
 import { describe, expect, it } from 'vitest';
 import { type Receipt } from '../../hardware/printer/index';
-import { type ReceiptRequest } from '../../state-machines/ports';
+import type { ReceiptRequest } from '../../state-machines';
 import { VERSION } from '../version';
 import { receiptFor, testReceipt } from './receipts';
 

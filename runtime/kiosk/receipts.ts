@@ -1,8 +1,8 @@
 // Loan and return receipts, laid out for an 80 mm ESC/POS printer in Danish or English. A receipt
 // names items and dates, never the patron: it may be left behind at the kiosk.
 import { line, type Receipt, type ReceiptLine } from '../../hardware/printer/index';
-import { copenhagenTime } from '../../policy/time';
-import { type ReceiptRequest } from '../../state-machines/ports';
+import { copenhagenTime, LIBRARY_TIME_ZONE, parseDate } from '../../policy';
+import type { ReceiptRequest } from '../../state-machines';
 import { VERSION } from '../version';
 
 const TEXT = {
@@ -30,15 +30,18 @@ const TEXT = {
   },
 } satisfies Record<'da' | 'en', unknown>;
 
-function formatDate(iso: string, language: 'da' | 'en', timeZone: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+/** A due date, which travels as the Copenhagen calendar day `YYYY-MM-DD` (policy's copenhagenDay),
+ * written out in full. It is a day, not an instant: it is read back and written out without a zone. */
+function formatDueDate(day: string, language: 'da' | 'en'): string {
+  const date = parseDate(day);
+  if (!date) return day;
+  const calendarDay = Date.UTC(date.year, date.month - 1, date.day);
+  return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(calendarDay);
 }
 
 export function receiptFor(request: ReceiptRequest, context: { libraryName: string; printedAt: Date; timeZone?: string }): Receipt {
   const t = TEXT[request.language];
-  const tz = context.timeZone ?? 'Europe/Copenhagen';
+  const tz = context.timeZone ?? LIBRARY_TIME_ZONE;
   const when = new Intl.DateTimeFormat(request.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(context.printedAt);
   const lines: ReceiptLine[] = [
     line.text(context.libraryName, { bold: true, align: 'center', width: 2, height: 2 }),
@@ -49,7 +52,7 @@ export function receiptFor(request: ReceiptRequest, context: { libraryName: stri
   for (const item of request.lines) {
     lines.push(line.text(item.title, { bold: true }));
     lines.push(line.text(item.itemId));
-    if (item.dueDate) lines.push(line.text(`${t.due}: ${formatDate(item.dueDate, request.language, tz)}`));
+    if (item.dueDate) lines.push(line.text(`${t.due}: ${formatDueDate(item.dueDate, request.language)}`));
     // Borrowed offline: the library system sets the due date when it answers again.
     else if (request.kind === 'checkout') lines.push(line.text(t.dueLater));
     if (item.destination) lines.push(line.text(t.destination[item.destination]));

@@ -1,6 +1,6 @@
 // Journal recovery's view of the world at the kiosk: the ILS's word on an item (SIP2 17), the pad
 // for the tags, and a checkin with the original date (SIP2 09).
-import { type Ils } from '../../ils/ils-port';
+import { type Ils, isOnLoan } from '../../ils';
 import { type ItemCirculation, type RecoveryPorts } from '../../store/index';
 
 export function recoveryPorts(ils: Ils, pad: { writeAfi(uid: string, afi: number): Promise<void> }): RecoveryPorts {
@@ -8,7 +8,7 @@ export function recoveryPorts(ils: Ils, pad: { writeAfi(uid: string, afi: number
     itemStatus: async (itemId): Promise<ItemCirculation> => {
       const info = await ils.itemInformation(itemId);
       if (!info.found) return 'unknown';
-      if (info.circulationStatus === 'charged' || info.circulationStatus === 'charged-not-recallable') return 'checked-out';
+      if (isOnLoan(info.circulationStatus)) return 'checked-out';
       if (info.circulationStatus === 'on-hold-shelf') return 'on-hold-shelf';
       if (info.circulationStatus === 'in-transit') return 'in-transit';
       return 'available';

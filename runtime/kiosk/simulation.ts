@@ -5,9 +5,8 @@ import { simulatedTag, type FeigSimulator, type SimulatedTag } from '../../hardw
 import { type EscPosPrinterSimulator } from '../../hardware/printer/index';
 import { type SerialCardReaderSimulator, simCardFrom } from '../../hardware/card-reader/index';
 import { type SerialPinPadSimulator } from '../../hardware/pin-pad/index';
-import { DEMO } from '../../ils/sim/demo-data';
-import { type SimIls } from '../../ils/sim/sim-ils';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../store/index';
+import { DEMO, type SimIls } from '../../ils';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../policy';
 import { type SimulationEvent, type SimulationPanel } from '../simulation-panel';
 
 const PATRON_LABELS: Record<keyof typeof DEMO.patrons, string> = {

@@ -2,8 +2,7 @@
 // counted and locked out like wrong PINs (persisted in SQLite, under a pseudo card of their own),
 // and every verdict and every lock pulse is an access-log row and a JSON log line. The code
 // itself is never logged. Diagnostics may not pulse the door's lock during unstaffed hours.
-import { type LockPulseOutcome } from '../../state-machines/diagnostics/diagnostics-types';
-import { type TechnicianAnswer } from '../../state-machines/kiosk/kiosk-types';
+import type { LockPulseOutcome, TechnicianAnswer } from '../../state-machines';
 import { type Store, technicianPseudoCard, verifyTechnicianCode } from '../../store/index';
 import { type Clock } from '../clock';
 import { type Logger } from '../log';

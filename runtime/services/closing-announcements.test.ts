@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getProfile } from '../../policy/profile';
+import { getProfile } from '../../policy';
 import { silentLogger } from '../log';
 import { ClosingAnnouncements } from './closing-announcements';
 

@@ -3,8 +3,7 @@
 // profile's minutes before closing (e.g. 15, 10 and 5). A tick every few seconds checks the clock,
 // so a drill clock (`--clock`) and daylight-saving days need no special timers.
 import { spawn } from 'node:child_process';
-import { openingState } from '../../policy/hours';
-import { type LibraryProfile } from '../../policy/schema';
+import { openingState, type LibraryProfile } from '../../policy';
 import { type Clock } from '../clock';
 import { type Logger } from '../log';
 

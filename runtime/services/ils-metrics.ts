@@ -1,11 +1,12 @@
 // Times every ILS operation into a Prometheus histogram, by operation and outcome.
-import { type Ils } from '../../ils/ils-port';
+import type { Ils } from '../../ils';
 import { type MetricsRegistry } from './metrics';
+import { ILS_REQUEST_SECONDS, ILS_REQUEST_BUCKETS } from './metrics-catalog';
 
 const OPERATIONS = new Set(['login', 'status', 'verifyPatron', 'patronInformation', 'checkout', 'checkin', 'renew', 'renewAll', 'itemInformation', 'endSession', 'feeStatus', 'feePaid', 'placeHold']);
 
 export function measuredIls(ils: Ils, metrics: MetricsRegistry): Ils {
-  const latency = metrics.histogram('kiosk_ils_request_seconds', 'ILS round trips by operation and outcome', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]);
+  const latency = metrics.histogram(...ILS_REQUEST_SECONDS, ILS_REQUEST_BUCKETS);
   return new Proxy(ils, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;

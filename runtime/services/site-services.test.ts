@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ils } from '../../ils/ils-port';
+import type { Ils } from '../../ils';
 import { replayTransaction } from './site-services';
 
 describe('replaying an offline transaction', () => {

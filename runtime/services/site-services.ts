@@ -1,11 +1,12 @@
 // Background services of a site: watch the ILS link (online/offline), replay the offline queue
 // when the ILS comes back, and purge expired personal data at least hourly.
-import { type Ils } from '../../ils/ils-port';
+import { type Ils, isOnLoan } from '../../ils';
+import { copenhagenDay } from '../../policy';
 import { type OfflineTransaction, type OutcomeCheck, type ReplayResult, type Store } from '../../store/index';
 import { type Clock } from '../clock';
 import { type Logger } from '../log';
 import { type MetricsRegistry } from './metrics';
-import { copenhagenDay } from '../dates';
+import { ILS_ONLINE, OFFLINE_QUEUE_LENGTH, PURGED_ROWS } from './metrics-catalog';
 
 export interface SiteServices {
   /** Replays the offline queue now (also runs by itself whenever the ILS comes back online). */
@@ -45,17 +46,17 @@ export async function replayTransaction(ils: Ils, tx: OfflineTransaction): Promi
 export async function transactionOutcome(ils: Ils, tx: OfflineTransaction): Promise<OutcomeCheck> {
   const item = await ils.itemInformation(tx.itemId);
   if (!item.found) return 'unknown';
-  const charged = item.circulationStatus === 'charged' || item.circulationStatus === 'charged-not-recallable';
-  if (tx.kind === 'checkout') return charged ? 'applied' : 'not-applied';
-  if (tx.kind === 'checkin') return charged ? 'not-applied' : 'applied';
+  const onLoan = isOnLoan(item.circulationStatus);
+  if (tx.kind === 'checkout') return onLoan ? 'applied' : 'not-applied';
+  if (tx.kind === 'checkin') return onLoan ? 'not-applied' : 'applied';
   return 'unknown';
 }
 
 export function startSiteServices(deps: SiteServiceDeps): SiteServices {
   const { store, ils, log, metrics } = deps;
-  const online = metrics.gauge('kiosk_ils_online', 'ILS link online (1) or offline (0)');
-  const queued = metrics.gauge('kiosk_offline_queue_length', 'Offline transactions waiting for replay');
-  const purged = metrics.counter('kiosk_purged_rows_total', 'Expired personal data deleted, by table');
+  const online = metrics.gauge(...ILS_ONLINE);
+  const queued = metrics.gauge(...OFFLINE_QUEUE_LENGTH);
+  const purged = metrics.counter(...PURGED_ROWS);
   const updateQueue = () => {
     const counts = store.offlineQueue.counts();
     queued.set(counts.pending + counts.sending);

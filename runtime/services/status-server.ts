@@ -1,6 +1,6 @@
 // /metrics (Prometheus text) and /health (JSON) on a local HTTP port, for fleet monitoring.
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
+import { listenOn, refuseOtherMethods, stopListening } from '../local-http';
 import { type MetricsRegistry } from './metrics';
 
 export interface Health {
@@ -20,10 +20,7 @@ export function startStatusServer(options: {
   host?: string;
 }): Promise<StatusServer> {
   const server: Server = createServer((req, res) => {
-    if (req.method !== 'GET') {
-      res.writeHead(405, { allow: 'GET' }).end();
-      return;
-    }
+    if (refuseOtherMethods(req, res, ['GET'])) return;
     if (req.url === '/metrics') {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(options.metrics.render());
     } else if (req.url === '/health') {
@@ -33,13 +30,5 @@ export function startStatusServer(options: {
       res.writeHead(404).end();
     }
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
-      resolve({
-        port: (server.address() as AddressInfo).port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
+  return listenOn(server, options.port, options.host ?? '127.0.0.1').then((port) => ({ port, close: () => stopListening(server) }));
 }

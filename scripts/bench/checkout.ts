@@ -2,6 +2,7 @@
 // simulator), the ILS 20 ms away: until every item is checked out with its AFI written and read
 // back, and until the receipt's last byte (the cut) reached the printer. Then the browser-mode
 // kiosk's memory after all those checkouts.
+import { AFI_CHECKED_OUT } from '../../policy';
 import { KioskRig } from './lib/kiosk-rig';
 import { generateItems, generatePatrons, itemId, libraryData } from './lib/library-data';
 import { distribution, type Distribution, round, seededRandom, sleep } from './lib/stats';
@@ -54,7 +55,7 @@ export async function benchCheckout(options: { sizes: number[]; runs: number; me
         if (!receipt) throw new Error('no receipt was cut');
         for (const id of ids) {
           const afis = rig.afis(id);
-          if (afis.some((afi) => afi !== 0xc2) || rig.sim.state.item(id)?.onLoanTo !== patron.id) throw new Error(`item ${id}: AFI ${afis.join(',')} / ILS disagree`);
+          if (afis.some((afi) => afi !== AFI_CHECKED_OUT) || rig.sim.state.item(id)?.onLoanTo !== patron.id) throw new Error(`item ${id}: AFI ${afis.join(',')} / ILS disagree`);
         }
         checkouts += n;
         if (round_ < options.runs) {

@@ -8,6 +8,7 @@
 import { type KioskRig as Rig, KioskRig } from '../bench/lib/kiosk-rig';
 import { generateItems, generatePatrons, libraryData, type TestPatron } from '../bench/lib/library-data';
 import { pick, randomInt, seededRandom, sleep } from '../bench/lib/stats';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../policy';
 import { openStore } from '../../store/index';
 import { installAfiFaults } from './afi-faults';
 
@@ -41,8 +42,6 @@ export interface CheckoutSoakReport {
 }
 
 const FINAL = new Set(['borrowed', 'renewed', 'returned', 'refused', 'incomplete-set', 'unreadable']);
-const AFI_IN = 0x07;
-const AFI_OUT = 0xc2;
 /** Refusals whose message tells the patron the loan stays on the card for now (see renderer/i18n). */
 const LOAN_STANDS = new Set(['needs-staff', 'undo-pending']);
 
@@ -87,9 +86,9 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
   const checkAgreement = (when: string, exempt: ReadonlySet<string> = told) => {
     for (const id of ids) {
       if (exempt.has(id)) continue;
-      const want = onLoan(id) === undefined ? AFI_IN : AFI_OUT;
+      const want = onLoan(id) === undefined ? AFI_IN_LIBRARY : AFI_CHECKED_OUT;
       const afis = rig.afis(id);
-      if (afis.some((afi) => afi !== want)) violate(`${when}: item ${id} is ${want === AFI_OUT ? 'on loan' : 'not on loan'} in the ILS but its AFI is ${afis.map((a) => a.toString(16)).join('/')}`);
+      if (afis.some((afi) => afi !== want)) violate(`${when}: item ${id} is ${want === AFI_CHECKED_OUT ? 'on loan' : 'not on loan'} in the ILS but its AFI is ${afis.map((a) => a.toString(16)).join('/')}`);
     }
   };
 

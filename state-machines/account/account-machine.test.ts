@@ -3,7 +3,7 @@ import { createActor, SimulatedClock } from 'xstate';
 import { identifyMachine } from '../identify/identify-machine';
 import type { CardRead, Loan, PatronAccount, PinCredentials, RenewOutcome, VerifyResult } from '../ports';
 import type { AccountRules } from '../shared/rules';
-import { card, controllable, patron, settle } from '../testing/fakes';
+import { card, controllable, patron, settle } from '../fakes.testkit';
 import { accountGuards as g } from './account-guards';
 import { applyRenewals } from './account-logic';
 import { createAccountMachine } from './account-machine';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckoutOutcome } from '../ports';
 import type { ItemEntry } from '../shared/items';
 import { DEFAULT_SESSION_CONFIG } from '../shared/session';
-import { card, patron } from '../testing/fakes';
+import { card, patron } from '../fakes.testkit';
 import { checkoutGuards as g } from './checkout-guards';
 import type { CheckoutContext } from './checkout-types';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckoutOutcome } from '../ports';
-import { card, patron, settle } from '../testing/fakes';
-import { startCheckout, tag } from './checkout-harness';
+import { card, patron, settle } from '../fakes.testkit';
+import { startCheckout, tag } from './checkout-harness.testkit';
 
 const karenCard = card('0101801234', 'library-card');
 const karen = patron({ name: 'Karen' });

@@ -5,9 +5,9 @@ import type { SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import type { ItemEntry } from '../shared/items';
 import type { CheckoutOutcome } from '../ports';
-import { card, patron, settle } from '../testing/fakes';
-import { startCheckout, tag } from './checkout-harness';
-import { checkoutModel, type CheckoutModelEvent } from './checkout-model';
+import { card, patron, settle } from '../fakes.testkit';
+import { startCheckout, tag } from './checkout-harness.testkit';
+import { checkoutModel, type CheckoutModelEvent } from './checkout-model.testkit';
 
 type Checkout = ReturnType<typeof startCheckout>;
 type ModelState = SnapshotFrom<typeof checkoutModel>;

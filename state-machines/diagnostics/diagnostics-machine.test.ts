@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import type { IlsRoundTrip, OfflineQueueEntry } from '../ports';
 import type { LockPulseOutcome } from './diagnostics-types';
-import { card, controllable, settle } from '../testing/fakes';
+import { card, controllable, settle } from '../fakes.testkit';
 import { diagnosticsMachine } from './diagnostics-machine';
 
 const summary = { version: '0.1.0', library: 'hvidovre', branch: 'Hovedbiblioteket', settings: { 'ils.password': '***' } };

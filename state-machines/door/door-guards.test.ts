@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../ports';
-import { card, fakeDoorRules, patron } from '../testing/fakes';
+import { card, fakeDoorRules, patron } from '../fakes.testkit';
 import { attemptLeftMs, companionAfterEntry, entryOutcome, openCompanion } from './door-context';
 import { doorGuards } from './door-guards';
 import { DEFAULT_DOOR_CONFIG, type DoorContext, type DoorEvent } from './door-types';

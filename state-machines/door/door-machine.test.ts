@@ -1,10 +1,10 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../ports';
-import { card, patron, settle, fakeDoorRules } from '../testing/fakes';
+import { card, patron, settle, fakeDoorRules } from '../fakes.testkit';
 import { createDoorMachine } from './door-machine';
 import { toDoorView } from './door-view';
-import { DAYTIME, NIGHT, startDoor } from './door-harness';
+import { DAYTIME, NIGHT, startDoor } from './door-harness.testkit';
 
 const adultCard = card('0101801234');
 const childCard = card('0505151234');

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import type { VerifyResult } from '../ports';
-import { card, patron, settle } from '../testing/fakes';
-import { startDoor } from './door-harness';
-import { doorModel, type DoorModelEvent } from './door-model';
+import { card, patron, settle } from '../fakes.testkit';
+import { startDoor } from './door-harness.testkit';
+import { doorModel, type DoorModelEvent } from './door-model.testkit';
 import { DEFAULT_DOOR_CONFIG } from './door-types';
 
 type Door = ReturnType<typeof startDoor>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { card, patron } from '../testing/fakes';
+import { card, patron } from '../fakes.testkit';
 import { identifyGuards as g } from './identify-guards';
 import { DEFAULT_IDENTIFY_CONFIG, type IdentifyContext, type IdentifyEvent } from './identify-types';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import type { PinCredentials, VerifyResult } from '../ports';
-import { card, controllable, patron, settle } from '../testing/fakes';
+import { card, controllable, patron, settle } from '../fakes.testkit';
 import { identifyMachine } from './identify-machine';
 import type { IdentifyInput } from './identify-types';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import type { CardRead, PatronAccount, PlacedTag, TechnicianCredential } from '../ports';
-import { patron, settle } from '../testing/fakes';
-import { createKiosk, type KioskServices } from '../wiring';
+import { patron, settle } from '../fakes.testkit';
+import { createKiosk, type KioskServices } from '../machine-services';
 import type { KioskRules } from './kiosk-types';
 import { isKioskUiEvent, type KioskEvent } from './kiosk-events';
 import { toView, viewInspector } from './view';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import type { CheckinOutcome, ReceiptRequest } from '../ports';
-import { controllable, settle } from '../testing/fakes';
-import { tag } from '../checkout/checkout-harness';
+import { controllable, settle } from '../fakes.testkit';
+import { tag } from '../checkout/checkout-harness.testkit';
 import { returnMachine } from './return-machine';
 import { returnGuards as g, returnReceiptLines } from './return-guards';
 import type { CheckinItemInput, ReturnInput } from './return-types';

@@ -1,5 +1,5 @@
 // An in-memory KioskHost for front-end tests: records what the screen sent, lets the test push views.
-import { type KioskHost } from '../../runtime/kiosk-host';
+import { type KioskHost } from '../../runtime/front-end-port';
 
 export class FakeKioskHost<View, UiEvent = unknown> implements KioskHost<View, UiEvent> {
   readonly sent: UiEvent[] = [];

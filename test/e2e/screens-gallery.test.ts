@@ -3,7 +3,7 @@
 // the CSP holds (no console errors), and each screen is saved as a screenshot to look at.
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, type FixtureName, viewOf } from '../../renderer/fixtures/views';
+import { FIXTURES, type FixtureName, viewOf } from '../../renderer/fixtures/views.testkit';
 import type { View } from '../../renderer/app/types';
 import { startBrowserServer, type BrowserServer } from '../../runtime/browser/server';
 import { FakeKioskHost } from '../browser/fake-kiosk-host';

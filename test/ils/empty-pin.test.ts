@@ -7,13 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Sip2Client } from '../../ils/client/sip2-client';
 import { type Ils } from '../../ils/ils-port';
 import { PATRON_STATUS_FLAGS } from '../../ils/sip2/fixed';
-import { PatronVerifier } from '../../runtime/door/patron-verifier';
+import { PatronVerifier } from '../../runtime/patrons/patron-verifier';
 import { silentLogger } from '../../runtime/log';
 import { doorGuards } from '../../state-machines/door/door-guards';
 import { DEFAULT_DOOR_CONFIG, type DoorContext } from '../../state-machines/door/door-types';
 import { identifyGuards } from '../../state-machines/identify/identify-guards';
 import { DEFAULT_IDENTIFY_CONFIG, type IdentifyContext } from '../../state-machines/identify/identify-types';
-import { card, fakeDoorRules } from '../../state-machines/testing/fakes';
+import { card, fakeDoorRules } from '../../state-machines/fakes.testkit';
 import { openStore, type Store } from '../../store/index';
 import { field, type HostileServer, hostileSip2, STATUS_98 } from './hostile-acs';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Sip2Client } from '../../ils/client/sip2-client';
-import { PatronVerifier } from '../../runtime/door/patron-verifier';
+import { PatronVerifier } from '../../runtime/patrons/patron-verifier';
 import { silentLogger } from '../../runtime/log';
 import { type CardRead } from '../../state-machines/ports';
 import { openStore, type Store } from '../../store/index';

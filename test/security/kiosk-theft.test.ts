@@ -9,7 +9,7 @@
 // patron (borrowed / returned / not) is what happened.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../ils/sim/demo-data';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../store/index';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../policy';
 import { sleep } from '../../scripts/bench/lib/stats';
 import { hex, type ItemView, TheftBench, TOLD_DONE } from './support/theft-bench';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../runtime/config';
 import { jsonLogger } from '../../runtime/log';
-import { openSite } from '../../runtime/site';
+import { openSite } from '../../runtime/setup/open-site';
 import { DATABASE_FILE, type StoreWarning } from '../../store/index';
 import { doorBench, type DoorBench, type JsonLinesProcess, kiosk, startIlsSim } from '../door/door-harness';
 import { containsBytes, DAY, databaseBytes, MINUTE, MovingClock, openTestStore, tempDir, type TempDir } from '../store/helpers';

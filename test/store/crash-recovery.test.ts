@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../../store/index';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../store/journal-recovery';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../policy';
 import { FileWorld, type IlsState } from './file-world';
 import { FAST_PIN_COST, tempDir, type TempDir } from './helpers';
 

@@ -2,7 +2,7 @@
 // replay against the file world. With CRASH_AT=<point> it stops at that point, prints
 // "BLOCKED <point>" and waits to be SIGKILLed by the parent.
 import { openStore } from '../../store/index';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../store/journal-recovery';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../policy';
 import { FileWorld } from './file-world';
 import { FAST_PIN_COST } from './helpers';
 

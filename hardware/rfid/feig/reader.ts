@@ -1,7 +1,8 @@
 // A FEIG ISO host reader on a serial link: one command at a time, each with a time limit;
 // inventory with the more-data loop, block reads and writes, AFI written and read back.
 import { EventEmitter } from 'node:events';
-import { type DeviceStatus, deviceStatus, type ReconnectOptions, type SerialBinding, SerialLink } from '../../serial';
+import type { ReconnectOptions } from '../../reconnect';
+import { type DeviceStatus, deviceStatus, type SerialBinding, SerialLink } from '../../serial';
 import {
   type BlocksRead,
   type FeigRequest,

@@ -11,6 +11,7 @@ import {
   type Uid,
   uidFromBytes,
 } from '../feig/commands';
+import { AFI_IN_LIBRARY } from '../../../policy';
 import type { FeigFrame, FeigReply } from '../feig/frame';
 import { FeigStatus } from '../feig/status';
 import { encodeTag, type LibraryTagFields } from '../tag-codec';
@@ -38,7 +39,7 @@ const BLOCK_SIZE = 4;
 const ISO_ERROR_LOCKED = 0x12;
 
 /** A tag for the simulator from data model fields. */
-export function simulatedTag(uid: Uid, fields: LibraryTagFields, afi = 0x07): SimulatedTag {
+export function simulatedTag(uid: Uid, fields: LibraryTagFields, afi = AFI_IN_LIBRARY): SimulatedTag {
   return { uid: uid.toUpperCase(), memory: encodeTag(fields), afi };
 }
 

@@ -1,6 +1,6 @@
 // A simulated FEIG reader on the simulator end of a serial pty pair: the driver under test
 // talks to it through real bytes. Tags are placed and removed from tests or the UI.
-import { type DeviceStatus, type SerialBinding, SerialLink, SIMULATOR_RECONNECT } from '../../serial';
+import { type SerialBinding, SerialSimulator } from '../../serial';
 import { ADVANCED_OVERHEAD, encodeFeigReply, STANDARD_OVERHEAD } from '../feig/frame';
 import { FeigFrameParser } from '../feig/parser';
 import { type AfiFailureMode, FeigSimulatorCore, type FeigSimulatorCoreOptions, type SimulatedTag } from './feig-simulator-core';
@@ -22,40 +22,20 @@ export interface FeigSimulatorOptions extends FeigSimulatorCoreOptions {
   binding?: SerialBinding;
 }
 
-export class FeigSimulator {
+export class FeigSimulator extends SerialSimulator {
   readonly core: FeigSimulatorCore;
-  private readonly link: SerialLink;
   private readonly parser = new FeigFrameParser({ minPayload: 0 });
   private readonly timing: Required<SerialTiming> | null;
   private replies: Promise<void> = Promise.resolve();
 
   constructor(options: FeigSimulatorOptions) {
+    const given = options.timing === true ? {} : options.timing || null;
+    const timing = given && { baudRate: 38400, bitsPerByte: 11, commandMs: 0, ...given };
+    super({ path: options.path, baudRate: timing?.baudRate ?? 38400, parity: 'even', binding: options.binding });
+    this.timing = timing;
     this.core = new FeigSimulatorCore(options);
-    const timing = options.timing === true ? {} : options.timing || null;
-    this.timing = timing && { baudRate: 38400, bitsPerByte: 11, commandMs: 0, ...timing };
-    this.link = new SerialLink({
-      path: options.path,
-      baudRate: this.timing?.baudRate ?? 38400,
-      parity: 'even',
-      reconnect: SIMULATOR_RECONNECT,
-      ...(options.binding ? { binding: options.binding } : {}),
-    });
     this.link.on('data', (chunk) => this.onData(chunk));
     this.link.on('status', () => this.parser.reset());
-  }
-
-  /** Opens the pty end (and keeps reopening it if the pair is closed and made again). */
-  async start(timeoutMs = 5000): Promise<void> {
-    await this.link.open();
-    await this.link.whenConnected(timeoutMs);
-  }
-
-  async stop(): Promise<void> {
-    await this.link.close();
-  }
-
-  status(): DeviceStatus {
-    return this.link.status();
   }
 
   placeTag(tag: SimulatedTag): void {

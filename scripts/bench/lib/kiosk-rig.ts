@@ -17,7 +17,7 @@ import { type SimData } from '../../../ils/sim/sim-data';
 import { SimIls } from '../../../ils/sim/sim-ils';
 import { uidFor } from '../../../runtime/kiosk/simulation';
 import { type ScreenView } from '../../../runtime/screen-contract';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../../store/index';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../../policy';
 import { type JsonLinesProcess, kiosk, type LogLine } from '../../../test/door/door-harness';
 import { type IlsApplication, recordApplications } from './ils-applications';
 import { processMemory } from './stats';

@@ -7,7 +7,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
 const SOURCES = path.join(ROOT, 'renderer');
 const BUILT_FROM = /\.(tsx?|css|html|svg)$/;
-const NOT_BUILT_FROM = /\.test\.tsx?$|[\\/](fixtures|test-support)[\\/]/;
+const NOT_BUILT_FROM = /\.test(kit)?\.tsx?$|[\\/]fixtures[\\/]/;
 
 function newestSource(dir: string): number {
   let newest = 0;

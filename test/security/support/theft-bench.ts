@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { simulatedTag } from '../../../hardware/rfid/index';
 import { DEMO_DATA } from '../../../ils/sim/demo-data';
-import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../../store/index';
+import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../../policy';
 import { type AfiFaults, installAfiFaults } from '../../../scripts/soak/afi-faults';
 import { KioskRig, type Screen } from '../../../scripts/bench/lib/kiosk-rig';
 import { sleep } from '../../../scripts/bench/lib/stats';
