@@ -2,43 +2,16 @@
 // simulated devices and the bundled simulated ILS, its own data folder, the clock at a weekday
 // 10:00) driven through the screen and the simulation drawer in Debian's Chromium. Each test
 // saves screenshots under test-output/screenshots and scans each screen it visits with axe.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eBrowser, launchBrowser } from './support/browser';
-import { ITEMS, KioskPage } from './support/kiosk-page';
-import { type KioskProcess, startKioskProcess, TECHNICIAN_CODE } from './support/kiosk-process';
-import { assertRendererBuilt } from './support/renderer-build';
+import { describe, expect, it } from 'vitest';
+import { ITEMS, type KioskPage } from './support/kiosk-page';
+import { TECHNICIAN_CODE } from './support/kiosk-process';
+import { browserKioskSuite } from './support/kiosk-suite';
 
-let browser: E2eBrowser;
-let kiosk: KioskProcess | null = null;
-let errors: string[] = [];
+const suite = browserKioskSuite();
 
-async function openKiosk(options: Parameters<typeof startKioskProcess>[0] = {}): Promise<KioskPage> {
-  kiosk = await startKioskProcess(options);
-  const opened = await browser.page();
-  errors = opened.errors;
-  await opened.page.goto(kiosk.url);
-  const screen = new KioskPage(opened.page);
-  await screen.see('Velkommen til biblioteket');
-  return screen;
+async function openKiosk(options: Parameters<typeof suite.open>[0] = {}): Promise<KioskPage> {
+  return (await suite.open(options)).screen;
 }
-
-beforeAll(async () => {
-  assertRendererBuilt();
-  browser = await launchBrowser();
-}, 30_000);
-
-afterEach(async (context) => {
-  for (const page of browser.context.pages()) await page.close();
-  const output = kiosk?.output() ?? '';
-  await kiosk?.stop();
-  kiosk = null;
-  if (context.task.result?.state === 'fail') console.error(`kiosk output:\n${output.slice(-4000)}`);
-  expect(errors, 'console errors (CSP violations among them)').toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the kiosk in browser mode', () => {
   it('borrows 3 items, one a complete 3-part set, with a receipt', async () => {
