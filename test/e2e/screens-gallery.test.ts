@@ -30,6 +30,8 @@ const MARKER: Record<FixtureName, string> = {
   'checkout-empty': 'Ingen materialer endnu.',
   'checkout-inactivity': 'Er du her stadig?',
   return: 'reserveringshylden',
+  'checkout-problems': 'afleveringsdatoen bliver sat',
+  'return-problems': 'Det kan blive på biblioteket.',
   'receipt-choice': 'Du har lånt 3 materialer.',
   'receipt-choice-no-printer': 'Printeren virker ikke lige nu',
   printing: 'Udskriver din kvittering',
