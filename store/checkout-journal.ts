@@ -139,6 +139,13 @@ export class CheckoutJournal {
     return rows.map((row) => this.#toEntry(row));
   }
 
+  /** Closes a step a thrown action left open, once its outcome has been learnt another way. */
+  closeOpenStep(entryId: number, step: JournalStep, outcome: StepOutcome): void {
+    this.#sql
+      .prepare('UPDATE journal_steps SET finished_at = ?, outcome = ? WHERE entry_id = ? AND step = ? AND finished_at IS NULL')
+      .run(this.#now(), outcome, entryId, step);
+  }
+
   /** Keeps an entry open for recovery, with a note for staff on why it could not be settled. */
   leaveOpen(entryId: number, note: string): void {
     this.#sql.prepare('UPDATE journal_entries SET note = ? WHERE id = ?').run(note, entryId);

@@ -5,7 +5,7 @@
 import { IlsError, type CheckinResult, isOnLoan } from '../../ils';
 import { AFI_CHECKED_OUT, AFI_IN_LIBRARY } from '../../policy';
 import type { CheckinItemInput, CheckinOutcome, CheckinRefusal, ReturnDestination } from '../../state-machines';
-import { type CirculationDeps, liftedTags, rememberItem, reportProblem, settleItem } from './circulation-deps';
+import { type CirculationDeps, liftedTags, rememberItem, reportProblem, serially, settleItem } from './circulation-deps';
 import { putBack, setAllTags } from './tag-writes';
 
 function notReturned(itemId: string, reason: CheckinRefusal, message?: string): CheckinOutcome {
@@ -59,9 +59,9 @@ async function checkinOffline(deps: CirculationDeps, entry: number, { itemId, ta
   store.journal.queueOffline(entry, { kind: 'checkin', itemId, occurredAt: deps.clock.now() });
   store.journal.finish(entry, 'queued');
   store.loans.recordReturn({ itemId });
-  const known = store.knownItems.get(itemId);
-  store.knownItems.remember({ itemId, circulation: 'available' });
-  return { ok: true, itemId, title: known?.title ?? '', destination: 'sort-bin' };
+  // Not remembered as available: an offline return proves nothing the ILS said (a returned item
+  // may be reserved, not for loan, or unknown), so it must not open the item to offline loans.
+  return { ok: true, itemId, title: store.knownItems.get(itemId)?.title ?? '', destination: 'sort-bin' };
 }
 
 async function refusedCheckin(deps: CirculationDeps, entry: number, { itemId, tagUids }: CheckinItemInput, result: CheckinResult): Promise<CheckinOutcome> {
@@ -78,7 +78,11 @@ async function refusedCheckin(deps: CirculationDeps, entry: number, { itemId, ta
   return notReturned(itemId, 'ils-refused', message);
 }
 
-export async function checkinItem(deps: CirculationDeps, input: CheckinItemInput): Promise<CheckinOutcome> {
+export function checkinItem(deps: CirculationDeps, input: CheckinItemInput): Promise<CheckinOutcome> {
+  return serially(deps, () => checkinNow(deps, input));
+}
+
+async function checkinNow(deps: CirculationDeps, input: CheckinItemInput): Promise<CheckinOutcome> {
   const { ils, store } = deps;
   const { itemId, tagUids } = input;
   await settleItem(deps, itemId);
@@ -102,9 +106,16 @@ export async function checkinItem(deps: CirculationDeps, input: CheckinItemInput
       store.journal.finish(entry, 'ils-unavailable');
       return checkinOffline(deps, store.journal.begin({ kind: 'checkin', itemId, tagUids, mode: 'offline' }), input, true);
     }
-    // No answer: the patron hears "not returned, try later" and may take the item, so its tags say
-    // "on loan" again; recovery leaves the loan alone and tells staff if the ILS did check it in.
+    // No answer: ask whether the ILS checked it in after all. If it did, the return stands (its tags
+    // already say "in library"); if not, or it can't say, the patron hears "not returned, try later"
+    // and may take the item, so its tags say "on loan" again, and recovery leaves the loan alone.
     reportProblem(deps, 'checkin', 'outcome-unknown', { itemId, error });
+    if ((await stillOnLoan(deps, itemId)) === false) {
+      store.journal.closeOpenStep(entry, 'ils', 'ok');
+      store.journal.finish(entry, 'done', 'outcome-read-back');
+      store.loans.recordReturn({ itemId });
+      return { ok: true, itemId, title: store.knownItems.get(itemId)?.title ?? itemId, destination: 'alert' };
+    }
     await tagsBackToLoan(deps, entry, tagUids);
     store.journal.leaveOpen(entry, 'outcome-unknown: the patron was told the item was not returned');
     return notReturned(itemId, 'unavailable', error instanceof Error ? error.message : String(error));

@@ -6,7 +6,7 @@
 import { IlsError, type CheckoutResult, isOnLoan } from '../../ils';
 import { AFI_CHECKED_OUT, AFI_IN_LIBRARY, copenhagenDay } from '../../policy';
 import type { CheckoutItemInput, CheckoutOutcome, CheckoutRefusal } from '../../state-machines';
-import { type CirculationDeps, liftedTags, rememberItem, reportProblem, settleItem } from './circulation-deps';
+import { type CirculationDeps, liftedTags, rememberItem, reportProblem, serially, settleItem } from './circulation-deps';
 import { setAllTags } from './tag-writes';
 
 type Refused = Extract<CheckoutOutcome, { ok: false }>;
@@ -47,8 +47,11 @@ async function outcomeUnknown(deps: CirculationDeps, entry: number, patronId: st
   const lent = await lentToPatron(deps, patronId, itemId);
   if (lent === false) {
     journal.finish(entry, 'outcome-unknown', 'not-lent');
-  } else if (lent === true && (await takeBackLoan(deps, entry, itemId))) {
-    journal.finish(entry, 'outcome-unknown', 'loan-taken-back');
+  } else if (lent === true) {
+    // The ILS did lend it (to this patron): recovery may take it back like any failed checkout.
+    journal.closeOpenStep(entry, 'ils', 'ok');
+    if (await takeBackLoan(deps, entry, itemId)) journal.finish(entry, 'outcome-unknown', 'loan-taken-back');
+    else journal.leaveOpen(entry, 'outcome-unknown: lent, to be taken back');
   } else {
     if (lent === null) journal.startStep(entry, 'undo');
     journal.leaveOpen(entry, 'outcome-unknown: a loan, if the ILS made one, is to be taken back');
@@ -172,10 +175,10 @@ async function checkoutOffline(deps: CirculationDeps, entry: number, input: Chec
   store.journal.queueOffline(entry, { kind: 'checkout', itemId, patronId: card.patronId, occurredAt: deps.clock.now() });
   const tags = await store.journal.step(entry, 'afi', () => setAllTags(deps, tagUids, AFI_CHECKED_OUT, AFI_IN_LIBRARY, liftedTags(deps, tagUids)), (w) => (w.ok ? 'ok' : 'failed'));
   if (!tags.ok) {
-    store.journal.withdrawOffline(entry);
-    if (!tags.restored) {
-      // Nothing is queued but a tag may say "checked out": recovery puts it back when it is in reach.
-      store.journal.leaveOpen(entry, 'tags-unreachable: nothing queued, tags to be put back');
+    // A tag that may say "checked out" keeps the queued loan (replayed, so the two agree), and so does
+    // a loan the replay has already taken: it stays on the patron's card until the item is placed again.
+    if (!tags.restored || !store.journal.withdrawOffline(entry)) {
+      store.journal.leaveOpen(entry, 'tags-unreachable or already replayed: the queued loan is kept');
       reportProblem(deps, 'checkout', 'needs-staff', { itemId, offline: true });
       return refused(itemId, 'needs-staff');
     }
@@ -189,7 +192,11 @@ async function checkoutOffline(deps: CirculationDeps, entry: number, input: Chec
   return { ok: true, itemId, title: store.knownItems.get(itemId)?.title ?? '', dueDate: '', renewed: false, offline: true };
 }
 
-export async function checkoutItem(deps: CirculationDeps, input: CheckoutItemInput): Promise<CheckoutOutcome> {
+export function checkoutItem(deps: CirculationDeps, input: CheckoutItemInput): Promise<CheckoutOutcome> {
+  return serially(deps, () => checkoutNow(deps, input));
+}
+
+async function checkoutNow(deps: CirculationDeps, input: CheckoutItemInput): Promise<CheckoutOutcome> {
   const { ils, store } = deps;
   const { card, itemId, tagUids } = input;
   await settleItem(deps, itemId);

@@ -29,6 +29,26 @@ export interface CirculationDeps extends TagWriter {
   recovery: RecoveryPorts;
   /** Counts a failure a patron met, by what happened (the kiosk_circulation_problems_total metric). */
   problem?: (kind: 'checkout' | 'checkin', what: string) => void;
+  /** One transaction or recovery run at a time: recovery must never take a checkout in progress for
+   * one a crash cut short. Without it (unit tests driving one call at a time) nothing is serialised. */
+  lock?: CirculationLock;
+}
+
+export type CirculationLock = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** Runs each piece of work after the one before it has ended (whether it succeeded or failed). */
+export function circulationLock(): CirculationLock {
+  let last: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = last.then(work, work);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** `work` under the circulation lock, when there is one. */
+export function serially<T>(deps: CirculationDeps, work: () => Promise<T>): Promise<T> {
+  return deps.lock ? deps.lock(work) : work();
 }
 
 /** The tags of `uids` that are no longer on the pad. */

@@ -8,6 +8,7 @@ import type { CardRead } from '../../state-machines';
 import { MovingClock, openTestStore, tempDir, type TempDir } from '../../test/store/helpers';
 import type { Logger } from '../log';
 import { checkinItem, checkoutItem, type CirculationDeps, type TagOnPad } from './circulation';
+import { circulationLock } from './circulation-deps';
 import { recoveryPorts } from './recovery-ports';
 
 const ANNA: CardRead = { kind: 'library-card', patronId: '3900001111', masked: '••••1111' };
@@ -228,6 +229,27 @@ describe('checkout: the tags follow the ILS, or the loan is taken back', () => {
   });
 });
 
+describe('the circulation lock', () => {
+  it('makes recovery wait for a checkout in progress instead of taking it for a crash', async () => {
+    deps.lock = circulationLock();
+    pad.place(IN, 'a1');
+    let answer!: () => void;
+    const checkout = lib.ils.checkout;
+    lib.ils.checkout = async (request) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return checkout(request);
+    };
+    const borrowing = checkoutItem(deps, { card: ANNA, itemId: 'A', tagUids: ['a1'] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const recovering = deps.lock(() => store.recoverJournal(deps.recovery));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    answer();
+    expect(await borrowing).toMatchObject({ ok: true });
+    expect((await recovering).resolved).toEqual([]);
+    expect(pad.afi.get('a1')).toBe(C2);
+  });
+});
+
 describe('offline checkout lends only what the kiosk can vouch for', () => {
   beforeEach(() => {
     lib.state = 'offline';
@@ -260,6 +282,21 @@ describe('offline checkout lends only what the kiosk can vouch for', () => {
     expect(await borrow(itemId)).toMatchObject({ ok: false, reason });
     expect(pad.afi.get('t1')).toBe(IN);
     expect(store.offlineQueue.list()).toEqual([]);
+  });
+
+  it('keeps the queued loan when a tag that failed cannot be put back (it may say "checked out")', async () => {
+    pad.place(IN, 't1');
+    pad.failing.add('t1');
+    expect(await checkoutItem(deps, { card: ANNA, itemId: 'KNOWN', tagUids: ['t1'] })).toMatchObject({ ok: false, reason: 'needs-staff' });
+    expect(store.offlineQueue.list().map((t) => t.itemId)).toEqual(['KNOWN']);
+  });
+
+  it('does not learn from an offline return that an item is free to lend offline', async () => {
+    pad.place(C2, 'h1');
+    expect(await checkinItem(deps, { itemId: 'HELD', tagUids: ['h1'] })).toMatchObject({ ok: true });
+    expect(await checkinItem(deps, { itemId: 'NEVER-SEEN', tagUids: ['h1'] })).toMatchObject({ ok: true });
+    expect(await borrow('HELD', 'h2')).toMatchObject({ ok: false, reason: 'reserved-by-another' });
+    expect(await borrow('NEVER-SEEN', 'h3')).toMatchObject({ ok: false, reason: 'unknown-item-offline' });
   });
 
   it('queues nothing when the tag write fails', async () => {
@@ -298,6 +335,18 @@ describe('return: the tags say "in library" before the ILS is asked', () => {
     await store.recoverJournal(deps.recovery); // the next start
     expect(lib.loans.get('A')).toBe(ANNA.patronId);
     expect(lib.calls.filter((c) => c === 'checkin A')).toHaveLength(1);
+  });
+
+  it('lets a return stand when its answer was lost but the ILS did check it in (never back to "on loan" without a loan)', async () => {
+    lib.loans.set('A', ANNA.patronId);
+    pad.place(C2, 'a1');
+    lib.ils.checkin = async ({ itemId }) => {
+      lib.loans.delete(itemId);
+      throw new IlsOutcomeUnknownError('checkin', 'no reply');
+    };
+    expect(await checkinItem(deps, { itemId: 'A', tagUids: ['a1'] })).toMatchObject({ ok: true, destination: 'alert' });
+    expect(pad.afi.get('a1')).toBe(IN);
+    expect(store.journal.openEntries()).toEqual([]);
   });
 
   it('leaves an item that was not on loan saying "in library" (a tag an earlier failure left wrong is fixed)', async () => {

@@ -8,6 +8,7 @@ import { type KioskDevices } from '../devices/kiosk-devices';
 import { type Logger } from '../log';
 import { type Site } from '../setup/open-site';
 import { type CirculationDeps, type TagOnPad } from './circulation';
+import { circulationLock } from './circulation-deps';
 import { recoveryPorts } from './recovery-ports';
 import { CIRCULATION_PROBLEMS } from '../services/metrics-catalog';
 
@@ -39,5 +40,6 @@ export function setupCirculation(config: SiteConfig, site: Site, devices: KioskD
     tagOnPad: (uid) => tagOnPad(devices.pad.items().find((item) => item.uid === uid)),
     recovery: recoveryPorts(ils, devices.pad),
     problem: (kind, what) => problems.inc({ kind, what }),
+    lock: circulationLock(),
   };
 }

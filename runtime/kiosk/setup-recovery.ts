@@ -3,6 +3,7 @@
 import { type RecoveryReport } from '../../store/index';
 import { type Logger } from '../log';
 import { type CirculationDeps } from './circulation';
+import { serially } from './circulation-deps';
 
 function reportRecovery(log: Logger, report: RecoveryReport): void {
   if (report.resolved.length || report.unresolved.length) log.info('journal.recovered', { resolved: report.resolved.length, unresolved: report.unresolved.length });
@@ -11,11 +12,14 @@ function reportRecovery(log: Logger, report: RecoveryReport): void {
 }
 
 /** Runs recovery now; returns the unsubscribe of the run at every return of the ILS. */
-export async function setupJournalRecovery({ store, ils, recovery, log }: CirculationDeps): Promise<() => void> {
-  reportRecovery(log, await store.recoverJournal(recovery));
+export async function setupJournalRecovery(deps: CirculationDeps): Promise<() => void> {
+  const { store, ils, recovery, log } = deps;
+  // Under the circulation lock: an entry open because a checkout is in progress is not a crash's.
+  const recover = () => serially(deps, () => store.recoverJournal(recovery));
+  reportRecovery(log, await recover());
   return ils.link.subscribe((state) => {
     if (state !== 'online') return;
-    store.recoverJournal(recovery).then(
+    recover().then(
       (report) => reportRecovery(log, report),
       (error: unknown) => log.error('journal.recovery-failed', { error }),
     );

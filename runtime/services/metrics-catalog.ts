@@ -20,4 +20,5 @@ export const ILS_ONLINE: Definition = ['kiosk_ils_online', 'ILS link online (1) 
 export const ILS_REQUEST_SECONDS: Definition = ['kiosk_ils_request_seconds', 'ILS round trips by operation and outcome'];
 export const ILS_REQUEST_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 export const OFFLINE_QUEUE_LENGTH: Definition = ['kiosk_offline_queue_length', 'Offline transactions waiting for replay'];
+export const OFFLINE_REPLAY_REFUSED: Definition = ['kiosk_offline_replay_refused_total', 'Offline transactions the ILS refused at replay (an alarm: a loan may be missing)'];
 export const PURGED_ROWS: Definition = ['kiosk_purged_rows_total', 'Expired personal data deleted, by table'];

@@ -6,7 +6,7 @@ import { type OfflineTransaction, type OutcomeCheck, type ReplayResult, type Sto
 import { type Clock } from '../clock';
 import { type Logger } from '../log';
 import { type MetricsRegistry } from './metrics';
-import { ILS_ONLINE, OFFLINE_QUEUE_LENGTH, PURGED_ROWS } from './metrics-catalog';
+import { ILS_ONLINE, OFFLINE_QUEUE_LENGTH, PURGED_ROWS, OFFLINE_REPLAY_REFUSED } from './metrics-catalog';
 
 export interface SiteServices {
   /** Replays the offline queue now (also runs by itself whenever the ILS comes back online). */
@@ -57,6 +57,7 @@ export function startSiteServices(deps: SiteServiceDeps): SiteServices {
   const online = metrics.gauge(...ILS_ONLINE);
   const queued = metrics.gauge(...OFFLINE_QUEUE_LENGTH);
   const purged = metrics.counter(...PURGED_ROWS);
+  const refused = metrics.counter(...OFFLINE_REPLAY_REFUSED);
   const updateQueue = () => {
     const counts = store.offlineQueue.counts();
     queued.set(counts.pending + counts.sending);
@@ -68,6 +69,12 @@ export function startSiteServices(deps: SiteServiceDeps): SiteServices {
       .replayPending({ replay: (tx) => replayTransaction(ils, tx), checkOutcome: (tx) => transactionOutcome(ils, tx) })
       .then((report) => {
         if (report.done || report.refused || report.stoppedBy) log.info('offline-queue.replayed', { ...report });
+        // A loan the kiosk made offline that the ILS refused leaves a tag saying "checked out" with no
+        // loan behind it: staff must find the item (diagnostics lists the refused rows).
+        if (report.refused) {
+          refused.inc({}, report.refused);
+          log.error('offline-queue.refused', { refused: report.refused, alarm: true });
+        }
       })
       .catch((error: unknown) => log.error('offline-queue.replay-failed', { error }))
       .finally(() => {

@@ -61,7 +61,14 @@ export async function checkoutSoak(options: CheckoutSoakOptions): Promise<Checko
   const rig = await KioskRig.start({ data: libraryData(patrons, items), ilsLatencyMs: 20, random: seededRandom(options.seed + 1) });
   const faultRandom = seededRandom(options.seed + 2);
   const failRate = options.afiFailRate ?? 0;
-  const faults = installAfiFaults(rig.rfid, () => failRate > 0 && faultRandom() < failRate);
+  // How many writes a run makes depends on when the kills land, so a short run could draw no fault at
+  // all: with a rate set, a write past the tenth still fails if none has yet (the fault mode is tested).
+  let writes = 0;
+  const faults = installAfiFaults(rig.rfid, () => {
+    writes += 1;
+    if (failRate <= 0) return false;
+    return faultRandom() < failRate || (writes > 10 && faults.episodes.length === 0);
+  });
   const itemOfUid = new Map<string, string>();
   for (const [itemId, tags] of rig.tags) for (const tag of tags) itemOfUid.set(tag.uid.toUpperCase(), itemId);
   const violations: string[] = [];
