@@ -53,7 +53,7 @@ async function checkinOffline(deps: CirculationDeps, entry: number, { itemId, ta
     if (!tags.ok) {
       store.journal.finish(entry, 'afi-failed', tags.restored ? null : 'some tags could not be put back (they say "in library")');
       reportProblem(deps, 'checkin', 'afi-write-failed', { itemId, offline: true });
-      return notReturned(itemId, tags.error.includes('lifted') ? 'item-lifted' : 'afi-write-failed');
+      return notReturned(itemId, tags.lifted ? 'item-lifted' : 'afi-write-failed');
     }
   }
   store.journal.queueOffline(entry, { kind: 'checkin', itemId, occurredAt: deps.clock.now() });
@@ -94,8 +94,8 @@ async function checkinNow(deps: CirculationDeps, input: CheckinItemInput): Promi
     // Never checked in: the item is still on loan and its tags say so (or, if one could not be put
     // back, "in library", which only errs towards the alarm).
     store.journal.finish(entry, 'afi-failed', tags.restored ? null : 'some tags could not be put back (they say "in library")');
-    reportProblem(deps, 'checkin', tags.error.includes('lifted') ? 'item-lifted' : 'afi-write-failed', { itemId });
-    return notReturned(itemId, tags.error.includes('lifted') ? 'item-lifted' : 'afi-write-failed');
+    reportProblem(deps, 'checkin', tags.lifted ? 'item-lifted' : 'afi-write-failed', { itemId });
+    return notReturned(itemId, tags.lifted ? 'item-lifted' : 'afi-write-failed');
   }
   let result: CheckinResult;
   try {

@@ -141,7 +141,7 @@ async function lend(deps: CirculationDeps, entry: number, input: CheckoutItemInp
     () => setAllTags(deps, tagUids, AFI_CHECKED_OUT, AFI_IN_LIBRARY, liftedTags(deps, tagUids)),
     (w) => (w.ok ? 'ok' : 'failed'),
   );
-  if (!tags.ok) return undoCheckout(deps, { ...undo, tagsRestored: tags.restored, why: tags.error.includes('lifted') ? 'item-lifted' : 'afi-write-failed' });
+  if (!tags.ok) return undoCheckout(deps, { ...undo, tagsRestored: tags.restored, why: tags.lifted ? 'item-lifted' : 'afi-write-failed' });
   store.journal.finish(entry, 'done');
   store.loans.recordLoan({ itemId, cardNumber: card.patronId, ...(result.title ? { title: result.title } : {}), ...(result.dueDate ? { dueDate: copenhagenDay(result.dueDate) } : {}) });
   store.knownItems.remember({ itemId, title: result.title, circulation: 'on-loan', holder: card.patronId });
@@ -184,7 +184,7 @@ async function checkoutOffline(deps: CirculationDeps, entry: number, input: Chec
     }
     store.journal.finish(entry, 'afi-failed');
     reportProblem(deps, 'checkout', 'afi-write-failed', { itemId, offline: true });
-    return refused(itemId, tags.error.includes('lifted') ? 'item-lifted' : 'afi-write-failed');
+    return refused(itemId, tags.lifted ? 'item-lifted' : 'afi-write-failed');
   }
   store.journal.finish(entry, 'queued');
   store.knownItems.remember({ itemId, circulation: 'on-loan', holder: card.patronId });

@@ -11,7 +11,7 @@ export interface TagWriter {
 export type TagWrite =
   | { ok: true }
   /** `restored`: every tag says `previous` again; false when a tag could not be put back either. */
-  | { ok: false; restored: boolean; failedUid: string | null; error: string };
+  | { ok: false; restored: boolean; failedUid: string | null; error: string; lifted: boolean };
 
 /** Puts every tag back to `afi`, tag by tag, past failures; true when all of them took it. */
 export async function putBack(deps: TagWriter, uids: readonly string[], afi: number): Promise<boolean> {
@@ -34,7 +34,7 @@ export async function putBack(deps: TagWriter, uids: readonly string[], afi: num
 export async function setAllTags(deps: TagWriter, uids: readonly string[], afi: number, previous: number, lifted: readonly string[] = []): Promise<TagWrite> {
   if (lifted.length > 0) {
     deps.log.warn('rfid.item-lifted', { uids: lifted, afi });
-    return { ok: false, restored: true, failedUid: lifted[0] ?? null, error: 'the item was lifted from the pad' };
+    return { ok: false, restored: true, failedUid: lifted[0] ?? null, error: 'the item was lifted from the pad', lifted: true };
   }
   for (const uid of uids) {
     try {
@@ -42,7 +42,7 @@ export async function setAllTags(deps: TagWriter, uids: readonly string[], afi: 
     } catch (error) {
       deps.log.warn('rfid.afi-write-failed', { uid, afi, error });
       const restored = await putBack(deps, uids, previous);
-      return { ok: false, restored, failedUid: uid, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, restored, failedUid: uid, error: error instanceof Error ? error.message : String(error), lifted: false };
     }
   }
   return { ok: true };
